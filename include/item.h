@@ -1,0 +1,66 @@
+/*
+ * item.h: the one item model every platform maps to.
+ *
+ * A connector fills a struct fp_item per post, like, profile field...; the
+ * store keeps it; the rule engine judges it; the reports show it. Every
+ * string member is owned by the item and freed by fp_item_release().
+ */
+#ifndef FP_ITEM_H
+#define FP_ITEM_H
+
+#include <stdint.h>
+
+/* The kinds of the JSON contract. Keep names and order stable. */
+enum fp_kind {
+	FP_KIND_POST,
+	FP_KIND_REPLY,
+	FP_KIND_REPOST,
+	FP_KIND_QUOTE,
+	FP_KIND_COMMENT,
+	FP_KIND_LIKE,
+	FP_KIND_BIO,
+	FP_KIND_USERNAME,
+	FP_KIND_DISPLAY_NAME,
+	FP_KIND_EMAIL,
+	FP_KIND_LOCATION,
+	FP_KIND_WEBSITE,
+	FP_KIND_MESSAGE,
+	FP_KIND__COUNT
+};
+
+const char *fp_kind_name(enum fp_kind kind);
+int	 fp_kind_from_name(const char *name);	/* -1 if unknown */
+int	 fp_kind_is_account_field(enum fp_kind kind);	/* bio, username ... */
+
+/* Platform names of the JSON contract. */
+extern const char *const fp_platforms[];	/* NULL-terminated */
+int	 fp_platform_valid(const char *name);
+
+struct fp_item {
+	int64_t		 id;		/* store row id, 0 until stored */
+	const char	*platform;	/* static string from fp_platforms */
+	char		*account;	/* handle of the account it belongs to */
+	enum fp_kind	 kind;
+	char		*native_id;	/* platform id, or NULL */
+	char		*url;		/* permalink, or a settings page */
+	int64_t		 created_at;	/* UTC seconds, or FP_TIME_NONE */
+	char		*text;		/* decoded text; NULL = content unknown */
+	char		*lang;
+	int		 media_count;
+	char		*media_types;	/* "photo,video", or NULL */
+	int		 has_geo;
+	double		 lat, lon;
+	char		*place;		/* place name, or NULL */
+	char		*ref_author;	/* replied-to / reposted / quoted / liked author */
+	char		*ref_id;	/* that item's id */
+	char		*source_file;	/* path inside the archive */
+	long		 source_index;	/* element index in that file */
+	int		 deleted;	/* the platform says it is already gone */
+};
+
+void	fp_item_init(struct fp_item *item);
+void	fp_item_release(struct fp_item *item);	/* frees members, then init */
+/* Sets *field to a copy of s (NULL stays NULL), freeing the old value. */
+void	fp_item_set(char **field, const char *s);
+
+#endif

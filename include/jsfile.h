@@ -1,0 +1,51 @@
+/*
+ * jsfile.h: the JavaScript envelopes X wraps its JSON in, and JSON
+ * loading with messages that name the file and the place.
+ *
+ *   window.YTD.tweets.part0 = [ ... ]        (2018 and later)
+ *   Grailbird.data.tweets_2013_11 = [ ... ]  (classic, 2012-2018)
+ *   var tweet_index =  [ ... ]               (classic)
+ *   window.__THAR_CONFIG = { ... }           (manifest.js)
+ */
+#ifndef FP_JSFILE_H
+#define FP_JSFILE_H
+
+#include <stddef.h>
+#include <jansson.h>
+#include "footprint.h"
+
+enum fp_envelope {
+	FP_ENV_NONE,		/* plain JSON */
+	FP_ENV_YTD,		/* window.YTD.<name>.part<N> = */
+	FP_ENV_GRAILBIRD,	/* Grailbird.data.<name> = */
+	FP_ENV_VAR,		/* var <name> = */
+	FP_ENV_WINDOW		/* window.<name> = */
+};
+
+struct fp_envelope_info {
+	enum fp_envelope type;
+	char	name[128];	/* "tweets", "tweets_2013_11", "__THAR_CONFIG" */
+	int	part;		/* N of partN, or -1 */
+};
+
+/*
+ * Blank out the envelope in place (with spaces, so that line and column
+ * numbers in later JSON errors stay those of the file) and one trailing
+ * ';'. Returns FP_OK, or FP_FAILED with err saying what was found where.
+ */
+int	fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
+	    struct fp_err *err);
+
+/*
+ * Load a member's JSON: repair invalid UTF-8 (warning naming the line and
+ * column of the first bad byte in *warn, which the caller frees), strip the
+ * envelope, parse. On failure returns NULL with err naming line and column.
+ */
+json_t	*fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
+	    char **warn, struct fp_err *err);
+
+/* Small jansson helpers: a string member or NULL; numbers as strings. */
+const char *fp_json_str(const json_t *obj, const char *key);
+char	*fp_json_strdup(const json_t *obj, const char *key);	/* numbers too */
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * rules.h: rules are data. This loads them from YAML files (rules/NAME.yaml,
+ * described in rules/README.md) with their lexicons (rules/lexicons/) and
+ * the table of UN system entities, and checks every field: a broken file
+ * is an error naming the file, line and field, never a skipped rule.
+ */
+#ifndef FP_RULES_H
+#define FP_RULES_H
+
+#include <stdint.h>
+#include "footprint.h"
+#include "item.h"
+
+enum fp_severity { FP_SEV_INFO, FP_SEV_LOW, FP_SEV_MEDIUM, FP_SEV_HIGH };
+const char *fp_severity_name(int sev);
+int	 fp_severity_from_name(const char *name);	/* -1 if unknown */
+
+/* The category and action vocabularies of the JSON contract. */
+extern const char *const fp_categories[];	/* NULL-terminated */
+extern const char *const fp_actions[];		/* NULL-terminated */
+
+/* What kind of test a rule applies. */
+enum fp_check {
+	FP_CHECK_TEXT,			/* match the item's text */
+	FP_CHECK_USERNAME_ENTITY,	/* a UN entity among the handle's segments */
+	FP_CHECK_WORK_EMAIL		/* an email at a UN or work domain */
+};
+
+/* One node of a rule's match expression. */
+enum fp_match_op { FP_M_TERMS, FP_M_ANY, FP_M_ALL, FP_M_NONE, FP_M_SCORE };
+
+struct fp_match {
+	enum fp_match_op op;
+	/* FP_M_TERMS: pattern ids into the rule set's pattern table */
+	int		*pats;
+	size_t		 npats;
+	double		 weight;	/* in a score */
+	/* ANY / ALL / NONE / SCORE: children */
+	struct fp_match	*kids;
+	size_t		 nkids;
+	double		 threshold;	/* SCORE */
+	int		 line;		/* where it was written */
+};
+
+struct fp_rule {
+	char		*id;
+	char		*title;
+	const char	*category;	/* from fp_categories */
+	int		 severity;
+	const char	*action;	/* from fp_actions */
+	unsigned	 kinds;		/* bit per enum fp_kind; 0 = all */
+	struct fp_strv	 platforms;	/* empty = all */
+	enum fp_check	 check;
+	/* guideline clauses per agency: {"UNHCR":["§2 ..."],"UN":[...]} */
+	char		*guidelines_json;
+	/* conditions; -1 = not set */
+	int		 ref_official;	/* 0: skip when the referenced author is official */
+	int		 pseudonymous;	/* 1: only on pseudonymous accounts */
+	int		 has_media, has_geo;
+	int64_t		 older_than, newer_than;	/* seconds; 0 = not set */
+	struct fp_match	*match;		/* NULL for non-text checks */
+	char		*file;
+	int		 line;
+};
+
+/* A UN system entity: names, acronyms and email domains. */
+struct fp_entity {
+	char		*id;		/* "UNHCR" */
+	char		*name;		/* "Office of the UN High Commissioner for Refugees" */
+	struct fp_strv	 acronyms;	/* matched case-insensitively */
+	struct fp_strv	 acronyms_cased;/* words too (WHO): matched with case */
+	struct fp_strv	 domains;	/* email domains, matched as suffixes */
+	char		*guidelines;	/* whose guidelines apply: UNHCR, IOM, UNOPS, UN */
+};
+
+/* A normalised term; id = index in the pattern table. */
+struct fp_pattern {
+	char	*norm;		/* " vote for " */
+	char	*term;		/* as written: "vote for" */
+	int	 cased;		/* match against the case-kept text */
+	int	 unspaced;	/* CJK-like: no word boundaries */
+};
+
+struct fp_ruleset {
+	struct fp_rule		*rules;
+	size_t			 nrules;
+	struct fp_entity	*entities;
+	size_t			 nentities;
+	struct fp_pattern	*pats;
+	size_t			 npats;
+	struct fp_strv		 official_accounts;	/* lower-case handles */
+	struct fp_strv		 excluded_domains;	/* never work domains (un.int) */
+	char			*dir;
+};
+
+/* Load every *.yaml in dir (and dir/lexicons). FP_OK or FP_FATAL with err. */
+int	 fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err);
+void	 fp_ruleset_release(struct fp_ruleset *rs);
+/* The entity whose id or acronym is name (case-insensitive), or NULL. */
+const struct fp_entity *fp_ruleset_entity(const struct fp_ruleset *rs, const char *name);
+int	 fp_ruleset_is_official(const struct fp_ruleset *rs, const char *handle);
+
+/* The rules directory: --rules, $FOOTPRINT_RULES, installed, source tree. */
+const char *fp_rules_dir(const char *given);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * source.h: one input path seen as a list of named files.
+ *
+ * A path is a .zip (or any archive libarchive reads), read in place and
+ * never extracted; a directory, walked; or a single file. Names are
+ * relative, with '/' separators, and a single wrapper folder (such as
+ * "twitter-2023-01-02-abc/") is stripped, so that a zip and its unpacked
+ * directory give the same names.
+ */
+#ifndef FP_SOURCE_H
+#define FP_SOURCE_H
+
+#include <stddef.h>
+#include "footprint.h"
+
+enum fp_source_type { FP_SOURCE_ARCHIVE, FP_SOURCE_DIR, FP_SOURCE_FILE };
+
+/* Largest single member read into memory. */
+#define FP_SOURCE_MAX_MEMBER	((size_t)1 << 30)
+
+struct fp_source;
+
+int	 fp_source_open(struct fp_source **out, const char *path, struct fp_err *err);
+void	 fp_source_close(struct fp_source *src);
+
+const char *fp_source_path(const struct fp_source *src);
+enum fp_source_type fp_source_type(const struct fp_source *src);
+size_t	 fp_source_count(const struct fp_source *src);
+const char *fp_source_name(const struct fp_source *src, size_t i);
+/* Index of the member with exactly this name, or -1. */
+long	 fp_source_find(const struct fp_source *src, const char *name);
+
+/*
+ * Read member i into a new NUL-terminated buffer (*data, caller frees).
+ * A member larger than max, or an archive that breaks while reading,
+ * fails with a message naming the member.
+ */
+int	 fp_source_read(struct fp_source *src, size_t i, size_t max,
+	    char **data, size_t *len, struct fp_err *err);
+
+/* Problems met while listing (a truncated archive): "place: message". */
+const struct fp_strv *fp_source_problems(const struct fp_source *src);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * store.h: the SQLite store of accounts, items, findings, sources and runs.
+ *
+ * The schema is versioned with PRAGMA user_version and migrated forward on
+ * open (src/store-schema.c). Items are keyed by platform + account + kind +
+ * native id (or a content hash when there is none), so importing the same
+ * archive twice, or its zip and its unpacked directory, gives the same rows.
+ * All SQL is prepared and bound; item data never becomes SQL text.
+ */
+#ifndef FP_STORE_H
+#define FP_STORE_H
+
+#include <stdint.h>
+#include "footprint.h"
+#include "item.h"
+
+struct fp_store;
+
+#define FP_STORE_SCHEMA_VERSION 1
+
+/* path NULL or ":memory:" opens a temporary in-memory store. */
+int	 fp_store_open(struct fp_store **out, const char *path, struct fp_err *err);
+void	 fp_store_close(struct fp_store *st);
+/* $XDG_DATA_HOME/footprint/footprint.db (directories made); caller frees. */
+char	*fp_store_default_path(void);
+int	 fp_store_schema_version(struct fp_store *st);
+
+int	 fp_store_begin(struct fp_store *st, struct fp_err *err);
+int	 fp_store_commit(struct fp_store *st, struct fp_err *err);
+void	 fp_store_rollback(struct fp_store *st);
+
+/* Sources: one row per imported path; re-importing a path replaces it. */
+int	 fp_store_source_begin(struct fp_store *st, const char *path,
+	    const char *platform, int64_t *source_id, struct fp_err *err);
+int	 fp_store_source_finish(struct fp_store *st, int64_t source_id,
+	    const char *account, const char *counts_json, struct fp_err *err);
+int	 fp_store_warning_add(struct fp_store *st, int64_t source_id,
+	    const char *message, struct fp_err *err);
+/* Record a path that could not be read at all. */
+int	 fp_store_source_failed(struct fp_store *st, const char *path,
+	    const char *message, struct fp_err *err);
+
+int	 fp_store_account_upsert(struct fp_store *st, const char *platform,
+	    const char *handle, const char *display_name, struct fp_err *err);
+/* Insert or update by key; sets item->id. */
+int	 fp_store_item_upsert(struct fp_store *st, struct fp_item *item,
+	    int64_t source_id, struct fp_err *err);
+
+/* Call fn for every item not marked deleted, in id order. */
+typedef int (*fp_item_fn)(void *ud, struct fp_item *item);
+int	 fp_store_items_foreach(struct fp_store *st, fp_item_fn fn, void *ud,
+	    struct fp_err *err);
+
+/* Call fn for every account. */
+typedef int (*fp_account_fn)(void *ud, const char *platform, const char *handle,
+    const char *display_name);
+int	 fp_store_accounts_foreach(struct fp_store *st, fp_account_fn fn, void *ud,
+	    struct fp_err *err);
+
+/* Account display name, or NULL (caller frees). */
+char	*fp_store_account_display(struct fp_store *st, const char *platform,
+	    const char *handle);
+
+/* A finding as stored. */
+struct fp_finding {
+	int64_t		 item_id;
+	const char	*rule;
+	const char	*category;
+	int		 severity;
+	const char	*action;
+	const char	*evidence_json;		/* ["vote for","election"] */
+	const char	*guidelines_json;	/* {"UNHCR":["§2"],...} */
+};
+
+int	 fp_store_findings_clear(struct fp_store *st, struct fp_err *err);
+int	 fp_store_finding_add(struct fp_store *st, const struct fp_finding *f,
+	    struct fp_err *err);
+int64_t	 fp_store_run_add(struct fp_store *st, const char *command,
+	    const char *profile_json, const char *rules_dir, struct fp_err *err);
+/* Profile JSON of the latest scan, or NULL; caller frees. */
+char	*fp_store_last_profile(struct fp_store *st);
+
+/* For reports: the database handle (read-only use by src/report*.c). */
+struct sqlite3	*fp_store_db(struct fp_store *st);
+
+#endif

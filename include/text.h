@@ -1,0 +1,37 @@
+/*
+ * text.h: text as the rules see it.
+ *
+ * Decoding (HTML entities in X's full_text), normalisation for matching
+ * (NFKC, case folding, accents stripped, hashtags and camelCase split,
+ * everything that is not a letter or a digit turned into one space), and
+ * the segmentation of handles into words.
+ */
+#ifndef FP_TEXT_H
+#define FP_TEXT_H
+
+#include <stddef.h>
+#include "footprint.h"
+
+/* Decode &amp; &lt; &gt; &quot; &apos; &#NN; &#xNN; into out. */
+void	fp_html_unescape(struct fp_buf *out, const char *s);
+
+/*
+ * Normalise s for matching into out: " word word word " with one space
+ * before, between and after the words. fold=1 also case-folds (the usual
+ * form); fold=0 keeps case for case-sensitive terms such as "UN" or "WHO".
+ * Hashtags and mentions are also split at case changes: "#VoteNoNow"
+ * gives "votenonow vote no now".
+ */
+void	fp_text_normalize(struct fp_buf *out, const char *s, int fold);
+
+/*
+ * Split a handle into segments at '_', '.', '-', digits and case changes:
+ * "LinaAtUNHCR" -> Lina At UNHCR; "unhcr_lina" -> unhcr lina;
+ * "UNHCRLina" -> UNHCR Lina. Segments keep their case.
+ */
+void	fp_handle_segments(const char *handle, struct fp_strv *out);
+
+/* Does this codepoint belong to a script written without spaces (CJK, Thai...)? */
+int	fp_is_unspaced_script(int32_t cp);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * cmd-audit.c: "footprint audit PATH...": import, scan and report in one
+ * go, on a temporary in-memory store unless --db is given.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "cmd.h"
+#include "rules.h"
+#include "store.h"
+
+static int
+cmd_audit_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		FP_LONGOPT_STORE, FP_LONGOPT_RULES, FP_LONGOPTS_PROFILE,
+		FP_LONGOPTS_REPORT, FP_LONGOPT_HELP, FP_LONGOPT_QUIET,
+		{ "platform", required_argument, NULL, OPT_PLATFORM },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct fp_cmd_opts o;
+	struct fp_ruleset rs;
+	struct fp_store *st = NULL;
+	const char *platform = NULL;
+	int c, rc = FP_EXIT_USAGE, any_read, any_warn, fail_hit = 0;
+
+	fp_cmd_opts_init(&o);
+	memset(&rs, 0, sizeof rs);
+	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
+		int r = fp_cmd_opts_parse(&fp_cmd_audit, &o, c, optarg);
+
+		if (r < 0)
+			goto out;
+		if (r > 0)
+			continue;
+		if (c == 'h') {
+			rc = fp_cmd_help.exec(2, (char *[]){ "help", "audit", NULL });
+			goto out;
+		}
+		if (c == OPT_PLATFORM) {
+			platform = optarg;
+			continue;
+		}
+		fp_cmd_usage(&fp_cmd_audit, stderr);
+		goto out;
+	}
+	if (optind >= argc) {
+		fp_cmd_error(&fp_cmd_audit, "no archive given");
+		goto out;
+	}
+	if (fp_cmd_opts_finish_profile(&fp_cmd_audit, &o) != 0 ||
+	    fp_cmd_load_rules(&fp_cmd_audit, o.rules, &rs) != 0 ||
+	    fp_cmd_check_agency(&fp_cmd_audit, &rs, &o.profile) != 0)
+		goto out;
+	if (fp_cmd_open_store(&fp_cmd_audit, o.db, 1, &st) != 0)
+		goto out;
+	if (fp_cmd_do_import(&fp_cmd_audit, st, argv + optind, argc - optind, platform,
+	    o.quiet, &any_read, &any_warn) != 0)
+		goto out;
+	if (!any_read) {
+		fprintf(stderr, "footprint audit: no input could be read\n");
+		goto out;
+	}
+	if (fp_cmd_do_scan(&fp_cmd_audit, st, &rs, &o.profile, o.quiet) != 0 ||
+	    fp_cmd_do_report(&fp_cmd_audit, st, &o, &fail_hit) != 0) {
+		rc = FP_EXIT_USAGE;
+		goto out;
+	}
+	rc = fail_hit ? FP_EXIT_FINDINGS : any_warn ? FP_EXIT_PARTIAL : FP_EXIT_OK;
+out:
+	fp_store_close(st);
+	fp_ruleset_release(&rs);
+	fp_cmd_opts_release(&o);
+	return rc;
+}
+
+const struct fp_cmd fp_cmd_audit = {
+	.name = "audit",
+	.summary = "import archives, scan them and print the report, in one go",
+	.usage = "[options] PATH...",
+	.help =
+	    "PATH is an export: a .zip (read in place), its unpacked folder, or a\n"
+	    "single file such as tweets.js. The platform is detected.\n\n"
+	    FP_HELP_PROFILE FP_HELP_REPORT
+	    "  --platform NAME            do not detect: read PATH as this platform\n"
+	    "  --db FILE                  keep the store in FILE (default: in memory)\n"
+	    FP_HELP_RULES
+	    "  -q, --quiet                no progress messages on stderr\n",
+	.exec = cmd_audit_exec,
+};

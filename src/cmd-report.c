@@ -1,0 +1,59 @@
+/*
+ * cmd-report.c: "footprint report": print the stored findings.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "footprint.h"
+#include "cmd.h"
+#include "store.h"
+
+static int
+cmd_report_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		FP_LONGOPT_STORE, FP_LONGOPT_RULES, FP_LONGOPTS_REPORT,
+		FP_LONGOPT_HELP, { NULL, 0, NULL, 0 }
+	};
+	struct fp_cmd_opts o;
+	struct fp_store *st = NULL;
+	int c, rc = FP_EXIT_USAGE, fail_hit = 0;
+
+	fp_cmd_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		int r = fp_cmd_opts_parse(&fp_cmd_report, &o, c, optarg);
+
+		if (r < 0)
+			goto out;
+		if (r > 0)
+			continue;
+		if (c == 'h') {
+			rc = fp_cmd_help.exec(2, (char *[]){ "help", "report", NULL });
+			goto out;
+		}
+		fp_cmd_usage(&fp_cmd_report, stderr);
+		goto out;
+	}
+	if (optind < argc) {
+		fp_cmd_error(&fp_cmd_report, "report takes no paths");
+		goto out;
+	}
+	if (fp_cmd_open_store(&fp_cmd_report, o.db, 0, &st) != 0 ||
+	    fp_cmd_do_report(&fp_cmd_report, st, &o, &fail_hit) != 0)
+		goto out;
+	rc = fail_hit ? FP_EXIT_FINDINGS : FP_EXIT_OK;
+out:
+	fp_store_close(st);
+	fp_cmd_opts_release(&o);
+	return rc;
+}
+
+const struct fp_cmd fp_cmd_report = {
+	.name = "report",
+	.summary = "print the findings of the last scan",
+	.usage = "[--db FILE] [--format text|json] [-o FILE] [--fail-on SEVERITY]",
+	.help = FP_HELP_STORE FP_HELP_REPORT FP_HELP_RULES,
+	.exec = cmd_report_exec,
+};

@@ -1,0 +1,78 @@
+/*
+ * cmd-rules.c: "footprint rules": load the rule set (checking every file)
+ * and list the rules.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "cmd.h"
+#include "item.h"
+#include "rules.h"
+
+static int
+cmd_rules_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		FP_LONGOPT_RULES, FP_LONGOPT_HELP, { NULL, 0, NULL, 0 }
+	};
+	struct fp_cmd_opts o;
+	struct fp_ruleset rs;
+	int c, rc = FP_EXIT_USAGE;
+
+	fp_cmd_opts_init(&o);
+	memset(&rs, 0, sizeof rs);
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		int r = fp_cmd_opts_parse(&fp_cmd_rules, &o, c, optarg);
+
+		if (r < 0)
+			goto out;
+		if (r > 0)
+			continue;
+		if (c == 'h') {
+			rc = fp_cmd_help.exec(2, (char *[]){ "help", "rules", NULL });
+			goto out;
+		}
+		fp_cmd_usage(&fp_cmd_rules, stderr);
+		goto out;
+	}
+	if (optind < argc) {
+		fp_cmd_error(&fp_cmd_rules, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (fp_cmd_load_rules(&fp_cmd_rules, o.rules, &rs) != 0)
+		goto out;
+	printf("%zu rules from %s (%zu terms, %zu UN system entities, %zu official"
+	    " accounts)\n\n", rs.nrules, rs.dir, rs.npats, rs.nentities,
+	    rs.official_accounts.n);
+	for (size_t i = 0; i < rs.nrules; i++) {
+		const struct fp_rule *r = &rs.rules[i];
+
+		printf("%-22s %-16s %-6s %s\n", r->id, r->category,
+		    fp_severity_name(r->severity), r->title);
+		printf("%-22s kinds:", "");
+		if (r->kinds == 0)
+			printf(" all");
+		for (int k = 0; k < FP_KIND__COUNT; k++)
+			if (r->kinds & (1u << k))
+				printf(" %s", fp_kind_name(k));
+		printf("; action: %s; guidelines: %s\n", r->action, r->guidelines_json);
+	}
+	rc = FP_EXIT_OK;
+out:
+	fp_ruleset_release(&rs);
+	fp_cmd_opts_release(&o);
+	return rc;
+}
+
+const struct fp_cmd fp_cmd_rules = {
+	.name = "rules",
+	.summary = "check and list the loaded rules",
+	.usage = "[--rules DIR]",
+	.help = FP_HELP_RULES
+	    "A broken rule file is an error naming the file, line and field.\n",
+	.exec = cmd_rules_exec,
+};

@@ -1,0 +1,491 @@
+/*
+ * engine.c: judge items against the rule set (see engine.h).
+ *
+ * For each item the text is normalised once (folded, and with case kept
+ * for case-sensitive terms) and every term of every rule is looked up once;
+ * then each rule that applies to the item (kind, platform, conditions)
+ * evaluates its match expression over those hits. Non-text checks look at
+ * the handle's segments (agency-username) and the email's domain
+ * (work-email). A delete on a like becomes unlike, on a repost undo-repost.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <jansson.h>
+
+#include "footprint.h"
+#include "engine.h"
+#include "text.h"
+
+struct account_flag {
+	char	*platform;
+	char	*handle;
+	int	 pseudonymous;
+};
+
+struct fp_engine {
+	const struct fp_ruleset		*rs;
+	const struct fp_profile		*profile;
+	const struct fp_entity		*agency;
+	struct fp_strv			 work_domains;	/* lower case */
+	struct account_flag		*accounts;
+	size_t				 naccounts;
+	int64_t				 now;
+	/* per item */
+	unsigned char			*hit;		/* by pattern id */
+	struct fp_buf			 folded, cased;
+};
+
+int
+fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
+    const struct fp_profile *profile, struct fp_err *err)
+{
+	struct fp_engine *eng = xcalloc(1, sizeof *eng);
+
+	eng->rs = rs;
+	eng->profile = profile;
+	eng->now = (int64_t)time(NULL);
+	if (getenv("FOOTPRINT_NOW") != NULL)	/* fixed "now" for tests */
+		eng->now = strtoll(getenv("FOOTPRINT_NOW"), NULL, 10);
+	if (profile->agency != NULL &&
+	    (eng->agency = fp_ruleset_entity(rs, profile->agency)) == NULL) {
+		fp_err_set(err, FP_FATAL, "unknown agency '%s'", profile->agency);
+		free(eng);
+		return FP_FATAL;
+	}
+	/* Work domains: the profile's, the agency's, every UN system entity's. */
+	for (size_t i = 0; i < profile->work_domains.n; i++)
+		fp_strv_add(&eng->work_domains, profile->work_domains.v[i]);
+	for (size_t i = 0; i < rs->nentities; i++)
+		for (size_t j = 0; j < rs->entities[i].domains.n; j++)
+			if (!fp_strv_has_icase(&eng->work_domains, rs->entities[i].domains.v[j]))
+				fp_strv_add(&eng->work_domains, rs->entities[i].domains.v[j]);
+	for (size_t i = 0; i < eng->work_domains.n; i++)
+		for (char *c = eng->work_domains.v[i]; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+	eng->hit = xcalloc(rs->npats ? rs->npats : 1, 1);
+	*out = eng;
+	return FP_OK;
+}
+
+void
+fp_engine_free(struct fp_engine *eng)
+{
+	if (eng == NULL)
+		return;
+	for (size_t i = 0; i < eng->naccounts; i++) {
+		free(eng->accounts[i].platform);
+		free(eng->accounts[i].handle);
+	}
+	free(eng->accounts);
+	fp_strv_release(&eng->work_domains);
+	free(eng->hit);
+	fp_buf_release(&eng->folded);
+	fp_buf_release(&eng->cased);
+	free(eng);
+}
+
+/* --- names and pseudonyms --------------------------------------------- */
+
+int
+fp_name_matches(const char *real_name, const char *handle, const char *display)
+{
+	struct fp_buf name = FP_BUF_INIT, disp = FP_BUF_INIT, hand = FP_BUF_INIT;
+	int found = 0;
+	char *p, *save = NULL;
+
+	fp_text_normalize(&name, real_name, 1);
+	fp_text_normalize(&disp, display != NULL ? display : "", 1);
+	/* The handle folded and without separators: "lina_haddad" -> "linahaddad". */
+	fp_text_normalize(&hand, handle != NULL ? handle : "", 1);
+	{
+		size_t j = 0;
+
+		for (size_t i = 0; i < hand.len; i++)
+			if (hand.data[i] != ' ')
+				hand.data[j++] = hand.data[i];
+		hand.len = j;
+		if (hand.data != NULL)
+			hand.data[j] = '\0';
+	}
+	for (p = strtok_r(name.data, " ", &save); p != NULL && !found;
+	    p = strtok_r(NULL, " ", &save)) {
+		char *word;
+
+		if (strlen(p) < 3)
+			continue;	/* initials and particles say nothing */
+		word = xasprintf(" %s ", p);
+		if (strstr(fp_buf_str(&disp), word) != NULL ||
+		    (hand.len > 0 && strstr(hand.data, p) != NULL))
+			found = 1;
+		free(word);
+	}
+	fp_buf_release(&name);
+	fp_buf_release(&disp);
+	fp_buf_release(&hand);
+	return found;
+}
+
+void
+fp_engine_set_account(struct fp_engine *eng, const char *platform, const char *handle,
+    const char *display_name)
+{
+	struct account_flag *a;
+
+	eng->accounts = xreallocarray(eng->accounts, eng->naccounts + 1,
+	    sizeof *eng->accounts);
+	a = &eng->accounts[eng->naccounts++];
+	a->platform = xstrdup(platform);
+	a->handle = xstrdup(handle != NULL ? handle : "");
+	/* Unknown (no --name, or nothing to compare): never pseudonymous. */
+	a->pseudonymous = eng->profile->name != NULL &&
+	    ((handle != NULL && handle[0] != '\0') || display_name != NULL) &&
+	    !fp_name_matches(eng->profile->name, handle, display_name);
+}
+
+static int
+account_pseudonymous(const struct fp_engine *eng, const struct fp_item *item)
+{
+	for (size_t i = 0; i < eng->naccounts; i++)
+		if (strcmp(eng->accounts[i].platform, item->platform) == 0 &&
+		    strcmp(eng->accounts[i].handle, item->account ? item->account : "") == 0)
+			return eng->accounts[i].pseudonymous;
+	return 0;
+}
+
+/* --- text matching ---------------------------------------------------- */
+
+static void
+find_terms(struct fp_engine *eng, const char *text)
+{
+	const struct fp_ruleset *rs = eng->rs;
+	int need_cased = 0;
+
+	memset(eng->hit, 0, rs->npats ? rs->npats : 1);
+	if (text == NULL || text[0] == '\0')
+		return;
+	fp_text_normalize(&eng->folded, text, 1);
+	for (size_t i = 0; i < rs->npats; i++)
+		need_cased |= rs->pats[i].cased;
+	if (need_cased)
+		fp_text_normalize(&eng->cased, text, 0);
+	for (size_t i = 0; i < rs->npats; i++) {
+		const struct fp_pattern *p = &rs->pats[i];
+		const char *hay = p->cased ? eng->cased.data : eng->folded.data;
+
+		eng->hit[i] = hay != NULL && strstr(hay, p->norm) != NULL;
+	}
+}
+
+/* Evaluate m; add the terms that made it true to ev; *score gets its weight. */
+static int
+eval(const struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
+{
+	double s = 0;
+	int ok = 0;
+
+	switch (m->op) {
+	case FP_M_TERMS: {
+		int n = 0;
+
+		for (size_t i = 0; i < m->npats; i++)
+			if (eng->hit[m->pats[i]]) {
+				n++;
+				if (ev != NULL)
+					json_array_append_new(ev,
+					    json_string(eng->rs->pats[m->pats[i]].term));
+			}
+		*score = n * m->weight;
+		return n > 0;
+	}
+	case FP_M_ANY:
+		for (size_t i = 0; i < m->nkids; i++) {
+			double ks;
+
+			if (eval(eng, &m->kids[i], ev, &ks)) {
+				ok = 1;
+				s += ks;
+			}
+		}
+		break;
+	case FP_M_ALL:
+		ok = 1;
+		for (size_t i = 0; i < m->nkids && ok; i++) {
+			double ks;
+
+			if (!eval(eng, &m->kids[i], ev, &ks))
+				ok = 0;
+			s += ks;
+		}
+		break;
+	case FP_M_NONE:
+		ok = 1;
+		for (size_t i = 0; i < m->nkids; i++) {
+			double ks;
+
+			if (eval(eng, &m->kids[i], NULL, &ks))
+				ok = 0;
+		}
+		break;
+	case FP_M_SCORE:
+		for (size_t i = 0; i < m->nkids; i++) {
+			double ks;
+
+			if (eval(eng, &m->kids[i], ev, &ks))
+				s += m->kids[i].op == FP_M_TERMS ? ks : m->kids[i].weight;
+		}
+		ok = s >= m->threshold;
+		break;
+	}
+	*score = ok ? s * (m->op == FP_M_TERMS ? 1 : m->weight) : 0;
+	return ok;
+}
+
+/* Remove repeated terms from the evidence, keeping the first of each. */
+static void
+dedupe(json_t *ev)
+{
+	for (size_t i = 0; i < json_array_size(ev); i++)
+		for (size_t j = json_array_size(ev); j-- > i + 1;)
+			if (json_equal(json_array_get(ev, i), json_array_get(ev, j)))
+				json_array_remove(ev, j);
+}
+
+/* --- the other checks ------------------------------------------------- */
+
+/* UN entity names among a handle's segments. */
+static int
+check_username(const struct fp_engine *eng, const char *handle, json_t *ev)
+{
+	struct fp_strv seg = FP_STRV_INIT;
+
+	fp_handle_segments(handle, &seg);
+	for (size_t e = 0; e < eng->rs->nentities; e++) {
+		const struct fp_entity *ent = &eng->rs->entities[e];
+
+		for (size_t s = 0; s < seg.n; s++) {
+			const char *g = seg.v[s];
+			size_t gl = strlen(g);
+			const char *hit = NULL;
+
+			for (size_t a = 0; a < ent->acronyms_cased.n && !hit; a++)
+				if (strcmp(g, ent->acronyms_cased.v[a]) == 0)
+					hit = ent->acronyms_cased.v[a];
+			for (size_t a = 0; a < ent->acronyms.n && !hit; a++) {
+				const char *ac = ent->acronyms.v[a];
+				size_t al = strlen(ac);
+
+				if (strcasecmp(g, ac) == 0)
+					hit = ac;
+				/* Long acronyms also as a prefix or suffix: "unhcrlina". */
+				else if (al >= 5 && gl > al && (strncasecmp(g, ac, al) == 0 ||
+				    strcasecmp(g + gl - al, ac) == 0))
+					hit = ac;
+			}
+			if (hit != NULL) {
+				json_array_append_new(ev, json_string(hit));
+				break;
+			}
+		}
+	}
+	fp_strv_release(&seg);
+	dedupe(ev);
+	return json_array_size(ev) > 0;
+}
+
+static int
+check_email(const struct fp_engine *eng, const char *email, json_t *ev)
+{
+	const char *at = email != NULL ? strrchr(email, '@') : NULL;
+	char *domain;
+	int found = 0;
+
+	if (at == NULL || at[1] == '\0')
+		return 0;
+	domain = xstrdup(at + 1);
+	for (char *c = domain; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	for (size_t i = 0; i < eng->rs->excluded_domains.n; i++) {
+		const char *x = eng->rs->excluded_domains.v[i];
+		size_t dl = strlen(domain), xl = strlen(x);
+
+		if (strcasecmp(domain, x) == 0 ||
+		    (dl > xl && domain[dl - xl - 1] == '.' && strcasecmp(domain + dl - xl, x) == 0))
+			goto out;
+	}
+	for (size_t i = 0; i < eng->work_domains.n && !found; i++) {
+		const char *d = eng->work_domains.v[i];
+		size_t dl = strlen(domain), wl = strlen(d);
+
+		if (strcmp(domain, d) == 0 ||
+		    (dl > wl && domain[dl - wl - 1] == '.' && strcmp(domain + dl - wl, d) == 0)) {
+			json_array_append_new(ev, json_string(d));
+			found = 1;
+		}
+	}
+out:
+	free(domain);
+	return found;
+}
+
+/* --- judging ---------------------------------------------------------- */
+
+static int
+applies(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_item *item)
+{
+	if (r->kinds != 0 && !(r->kinds & (1u << item->kind)))
+		return 0;
+	if (r->platforms.n > 0 && !fp_strv_has(&r->platforms, item->platform))
+		return 0;
+	if (r->ref_official == 0 && fp_ruleset_is_official(eng->rs, item->ref_author))
+		return 0;
+	if (r->ref_official == 1 && !fp_ruleset_is_official(eng->rs, item->ref_author))
+		return 0;
+	if (r->pseudonymous >= 0 && account_pseudonymous(eng, item) != r->pseudonymous)
+		return 0;
+	if (r->has_media >= 0 && (item->media_count > 0) != r->has_media)
+		return 0;
+	if (r->has_geo >= 0 && (item->has_geo || item->place != NULL) != r->has_geo)
+		return 0;
+	if (r->older_than > 0 && (item->created_at == FP_TIME_NONE ||
+	    item->created_at > eng->now - r->older_than))
+		return 0;
+	if (r->newer_than > 0 && (item->created_at == FP_TIME_NONE ||
+	    item->created_at < eng->now - r->newer_than))
+		return 0;
+	return 1;
+}
+
+static const char *
+action_for(const struct fp_rule *r, const struct fp_item *item)
+{
+	if (strcmp(r->action, "delete") == 0) {
+		if (item->kind == FP_KIND_LIKE)
+			return "unlike";
+		if (item->kind == FP_KIND_REPOST)
+			return "undo-repost";
+	}
+	return r->action;
+}
+
+int
+fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn fn,
+    void *ud)
+{
+	const struct fp_ruleset *rs = eng->rs;
+	int matched_text = 0;
+
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const struct fp_rule *r = &rs->rules[i];
+		json_t *ev;
+		int ok = 0;
+
+		if (!applies(eng, r, item))
+			continue;
+		ev = json_array();
+		switch (r->check) {
+		case FP_CHECK_TEXT: {
+			double score;
+
+			if (item->text == NULL)
+				break;
+			if (!matched_text) {
+				find_terms(eng, item->text);
+				matched_text = 1;
+			}
+			ok = eval(eng, r->match, ev, &score);
+			dedupe(ev);
+			break;
+		}
+		case FP_CHECK_USERNAME_ENTITY:
+			ok = check_username(eng, item->text ? item->text : item->account, ev);
+			break;
+		case FP_CHECK_WORK_EMAIL:
+			ok = check_email(eng, item->text, ev);
+			break;
+		}
+		if (ok) {
+			struct fp_finding f;
+			char *evs = json_dumps(ev, JSON_COMPACT | JSON_ENCODE_ANY);
+			int stop;
+
+			f.item_id = item->id;
+			f.rule = r->id;
+			f.category = r->category;
+			f.severity = r->severity;
+			f.action = action_for(r, item);
+			f.evidence_json = evs;
+			f.guidelines_json = r->guidelines_json;
+			stop = fn(ud, &f);
+			free(evs);
+			if (stop) {
+				json_decref(ev);
+				return FP_FAILED;
+			}
+		}
+		json_decref(ev);
+	}
+	return FP_OK;
+}
+
+/* --- scanning the store ----------------------------------------------- */
+
+struct scan_ctx {
+	struct fp_engine	*eng;
+	struct fp_store		*st;
+	struct fp_scan_stats	*stats;
+	struct fp_err		*err;
+};
+
+static int
+scan_account(void *ud, const char *platform, const char *handle, const char *display)
+{
+	struct fp_engine *eng = ud;
+
+	fp_engine_set_account(eng, platform, handle, display);
+	return 0;
+}
+
+static int
+scan_store_finding(void *ud, const struct fp_finding *f)
+{
+	struct scan_ctx *c = ud;
+
+	if (fp_store_finding_add(c->st, f, c->err) != FP_OK)
+		return 1;
+	c->stats->findings++;
+	return 0;
+}
+
+static int
+scan_item(void *ud, struct fp_item *item)
+{
+	struct scan_ctx *c = ud;
+
+	c->stats->items++;
+	return fp_engine_judge(c->eng, item, scan_store_finding, c) != FP_OK;
+}
+
+int
+fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats *stats,
+    struct fp_err *err)
+{
+	struct scan_ctx c = { eng, st, stats, err };
+
+	memset(stats, 0, sizeof *stats);
+	stats->pseudonym_check = eng->profile->name != NULL;
+	if (fp_store_accounts_foreach(st, scan_account, eng, err) != FP_OK)
+		return FP_FATAL;
+	if (fp_store_begin(st, err) != FP_OK)
+		return FP_FATAL;
+	if (fp_store_findings_clear(st, err) != FP_OK ||
+	    fp_store_items_foreach(st, scan_item, &c, err) != FP_OK) {
+		fp_store_rollback(st);
+		return FP_FATAL;
+	}
+	return fp_store_commit(st, err);
+}

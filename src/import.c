@@ -1,0 +1,143 @@
+/*
+ * import.c: one path, through the connector that bids highest for it, into
+ * the store, as one transaction (see import.h).
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "footprint.h"
+#include "connector.h"
+#include "import.h"
+#include "source.h"
+#include "store.h"
+
+static char *
+counts_json(const struct fp_import_result *res)
+{
+	json_t *o = json_object();
+	char *s;
+
+	for (int k = 0; k < FP_KIND__COUNT; k++)
+		if (res->counts[k] > 0)
+			json_object_set_new(o, fp_kind_name(k), json_integer(res->counts[k]));
+	json_object_set_new(o, "_unknown_content", json_integer(res->unknown_content));
+	json_object_set_new(o, "_deleted", json_integer(res->deleted));
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	return s;
+}
+
+/* The path as stored: absolute, so that runs from other folders agree. */
+static char *
+stored_path(const char *path)
+{
+	char *abs = realpath(path, NULL);
+
+	return abs != NULL ? abs : xstrdup(path);
+}
+
+int
+fp_import_path(struct fp_store *st, const char *path, const char *platform,
+    struct fp_import_result *res, struct fp_err *err)
+{
+	const struct fp_connector *c;
+	struct fp_source *src = NULL;
+	struct fp_conn conn;
+	struct fp_item item;
+	int64_t source_id = 0;
+	char *spath = stored_path(path), *counts = NULL;
+	int rc = FP_FAILED, in_tx = 0, opened = 0;
+
+	memset(res, 0, sizeof *res);
+	memset(&conn, 0, sizeof conn);
+	if (fp_source_open(&src, path, err) != FP_OK)
+		goto unreadable;
+	if (platform != NULL) {
+		if ((c = fp_connector_find(platform)) == NULL) {
+			fp_err_set(err, FP_FAILED, "'%s': no connector for platform '%s'",
+			    path, platform);
+			goto unreadable;
+		}
+	} else if ((c = fp_connector_detect(src, err)) == NULL)
+		goto unreadable;
+	if (fp_conn_open(&conn, c, src, err) != FP_OK)
+		goto unreadable;
+	opened = 1;
+	res->platform = c->name;
+
+	if (fp_store_begin(st, err) != FP_OK)
+		goto fatal;
+	in_tx = 1;
+	if (fp_store_source_begin(st, spath, c->name, &source_id, err) != FP_OK)
+		goto fatal;
+	for (size_t i = 0; i < fp_source_problems(src)->n; i++)
+		fp_conn_warn(&conn, NULL, "%s", fp_source_problems(src)->v[i]);
+	for (;;) {
+		int r;
+
+		fp_item_init(&item);
+		r = fp_conn_next(&conn, &item, err);
+		if (r == FP_EOF)
+			break;
+		if (r != FP_OK) {
+			fp_conn_warn(&conn, NULL, "reading stopped: %s", err->msg);
+			break;
+		}
+		if (fp_store_item_upsert(st, &item, source_id, err) != FP_OK) {
+			fp_item_release(&item);
+			goto fatal;
+		}
+		if (item.deleted)
+			res->deleted++;
+		else {
+			res->counts[item.kind]++;
+			res->items++;
+			if (item.text == NULL)
+				res->unknown_content++;
+		}
+		fp_item_release(&item);
+	}
+	fp_item_release(&item);
+	if (conn.account != NULL && fp_store_account_upsert(st, c->name, conn.account,
+	    conn.display_name, err) != FP_OK)
+		goto fatal;
+	for (size_t i = 0; i < conn.warnings.n; i++)
+		if (fp_store_warning_add(st, source_id, conn.warnings.v[i], err) != FP_OK)
+			goto fatal;
+	res->warnings = conn.warnings.n;
+	counts = counts_json(res);
+	if (fp_store_source_finish(st, source_id, conn.account, counts, err) != FP_OK)
+		goto fatal;
+	if (fp_store_commit(st, err) != FP_OK)
+		goto fatal;
+	in_tx = 0;
+	rc = FP_OK;
+	goto out;
+
+unreadable:
+	{
+		struct fp_err serr;
+
+		if (fp_store_source_failed(st, spath, err->msg, &serr) != FP_OK) {
+			*err = serr;
+			rc = FP_FATAL;
+		} else
+			rc = FP_FAILED;
+	}
+	goto out;
+fatal:
+	rc = FP_FATAL;
+out:
+	if (in_tx)
+		fp_store_rollback(st);
+	if (opened)
+		fp_conn_close(&conn);
+	fp_source_close(src);
+	free(counts);
+	free(spath);
+	return rc;
+}

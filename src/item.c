@@ -1,0 +1,91 @@
+/*
+ * item.c: the item model's vocabularies (kinds, platforms) and lifecycle.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "item.h"
+
+static const char *const kind_names[FP_KIND__COUNT] = {
+	"post", "reply", "repost", "quote", "comment", "like", "bio",
+	"username", "display_name", "email", "location", "website", "message"
+};
+
+const char *const fp_platforms[] = {
+	"x", "facebook", "instagram", "threads", "linkedin", "reddit",
+	"mastodon", "bluesky", "tiktok", "youtube", NULL
+};
+
+const char *
+fp_kind_name(enum fp_kind kind)
+{
+	return (unsigned)kind < FP_KIND__COUNT ? kind_names[kind] : "unknown";
+}
+
+int
+fp_kind_from_name(const char *name)
+{
+	for (int i = 0; i < FP_KIND__COUNT; i++)
+		if (strcmp(kind_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int
+fp_kind_is_account_field(enum fp_kind kind)
+{
+	switch (kind) {
+	case FP_KIND_BIO:
+	case FP_KIND_USERNAME:
+	case FP_KIND_DISPLAY_NAME:
+	case FP_KIND_EMAIL:
+	case FP_KIND_LOCATION:
+	case FP_KIND_WEBSITE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+fp_platform_valid(const char *name)
+{
+	for (size_t i = 0; fp_platforms[i] != NULL; i++)
+		if (strcmp(fp_platforms[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+void
+fp_item_init(struct fp_item *item)
+{
+	memset(item, 0, sizeof *item);
+	item->created_at = FP_TIME_NONE;
+	item->source_index = -1;
+}
+
+void
+fp_item_release(struct fp_item *item)
+{
+	free(item->account);
+	free(item->native_id);
+	free(item->url);
+	free(item->text);
+	free(item->lang);
+	free(item->media_types);
+	free(item->place);
+	free(item->ref_author);
+	free(item->ref_id);
+	free(item->source_file);
+	fp_item_init(item);
+}
+
+void
+fp_item_set(char **field, const char *s)
+{
+	free(*field);
+	*field = s != NULL ? xstrdup(s) : NULL;
+}

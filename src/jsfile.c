@@ -1,0 +1,188 @@
+/*
+ * jsfile.c: strip X's JavaScript envelopes and load the JSON inside, with
+ * errors that name the line and column (see jsfile.h).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "jsfile.h"
+
+static int
+is_ident(int c)
+{
+	return isalnum(c) || c == '_' || c == '$';
+}
+
+/* Copy the identifier at *p into name, advancing *p. */
+static size_t
+take_ident(const char **p, const char *end, char *name, size_t size)
+{
+	size_t n = 0;
+
+	while (*p < end && is_ident((unsigned char)**p)) {
+		if (n + 1 < size)
+			name[n++] = **p;
+		(*p)++;
+	}
+	name[n] = '\0';
+	return n;
+}
+
+int
+fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
+    struct fp_err *err)
+{
+	const char *p = buf, *end = buf + len, *start;
+	char word[128];
+
+	memset(info, 0, sizeof *info);
+	info->part = -1;
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	if (p >= end) {
+		fp_err_set(err, FP_FAILED, "line 1: the file is empty");
+		return FP_FAILED;
+	}
+	if (*p == '[' || *p == '{') {
+		info->type = FP_ENV_NONE;
+		goto trailer;
+	}
+	start = p;
+	take_ident(&p, end, word, sizeof word);
+	if (strcmp(word, "var") == 0 && p < end && isspace((unsigned char)*p)) {
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		info->type = FP_ENV_VAR;
+		take_ident(&p, end, info->name, sizeof info->name);
+	} else if (strcmp(word, "window") == 0 && p < end && *p == '.') {
+		p++;
+		take_ident(&p, end, word, sizeof word);
+		if (strcmp(word, "YTD") == 0 && p < end && *p == '.') {
+			char partw[32];
+
+			p++;
+			take_ident(&p, end, info->name, sizeof info->name);
+			if (p < end && *p == '.') {
+				p++;
+				take_ident(&p, end, partw, sizeof partw);
+				if (strncmp(partw, "part", 4) != 0 ||
+				    !isdigit((unsigned char)partw[4]))
+					goto bad;
+				info->part = atoi(partw + 4);
+			} else
+				goto bad;
+			info->type = FP_ENV_YTD;
+		} else {
+			info->type = FP_ENV_WINDOW;
+			snprintf(info->name, sizeof info->name, "%s", word);
+		}
+	} else if (strcmp(word, "Grailbird") == 0 && p < end && *p == '.') {
+		p++;
+		take_ident(&p, end, word, sizeof word);
+		if (strcmp(word, "data") != 0 || p >= end || *p != '.')
+			goto bad;
+		p++;
+		take_ident(&p, end, info->name, sizeof info->name);
+		info->type = FP_ENV_GRAILBIRD;
+	} else
+		goto bad;
+	if (info->name[0] == '\0')
+		goto bad;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p != '=')
+		goto bad;
+	p++;
+	/* Blank the envelope: keeps offsets, so JSON errors point into the file. */
+	for (char *q = buf + (start - buf); q < buf + (p - buf); q++)
+		if (*q != '\n')
+			*q = ' ';
+trailer:
+	/* Tolerate one ';' after the value (hand-edited files). */
+	for (char *q = buf + len; q > buf; q--) {
+		if (isspace((unsigned char)q[-1]))
+			continue;
+		if (q[-1] == ';')
+			q[-1] = ' ';
+		break;
+	}
+	return FP_OK;
+bad: {
+	int line, col;
+	size_t n = 0;
+	char shown[48];
+
+	fp_line_col(buf, len, (size_t)(start - buf), &line, &col);
+	while (start + n < end && n < sizeof shown - 1 && start[n] != '\n' &&
+	    start[n] != '[' && start[n] != '{')
+		n++;
+	memcpy(shown, start, n);
+	shown[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)shown[i] < 0x20 || (unsigned char)shown[i] >= 0x7f)
+			shown[i] = '?';
+	fp_err_set(err, FP_FAILED, "line %d, column %d: unexpected envelope '%s'"
+	    " (expected 'window.YTD.<name>.part<N> =')", line, col, shown);
+	return FP_FAILED;
+	}
+}
+
+json_t *
+fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
+    char **warn, struct fp_err *err)
+{
+	struct fp_buf fixed = FP_BUF_INIT;
+	json_error_t jerr;
+	json_t *root = NULL;
+	size_t first_bad = 0, nbad;
+	char *text = buf;
+
+	*warn = NULL;
+	if (!fp_utf8_valid(buf, len)) {
+		int line, col;
+
+		nbad = fp_utf8_repair(&fixed, buf, len, &first_bad);
+		fp_line_col(buf, len, first_bad, &line, &col);
+		*warn = xasprintf("line %d, column %d: invalid UTF-8 (%zu bad byte%s"
+		    " replaced with U+FFFD)", line, col, nbad, nbad == 1 ? "" : "s");
+		text = fixed.data;
+		len = fixed.len;
+	}
+	if (fp_envelope_strip(text, len, info, err) != FP_OK)
+		goto out;
+	root = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+	if (root == NULL) {
+		if (jerr.line <= 0)
+			fp_err_set(err, FP_FAILED, "not JSON: %s", jerr.text);
+		else
+			fp_err_set(err, FP_FAILED, "line %d, column %d: not valid JSON: %s",
+			    jerr.line, jerr.column, jerr.text);
+	}
+out:
+	fp_buf_release(&fixed);
+	return root;
+}
+
+const char *
+fp_json_str(const json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+char *
+fp_json_strdup(const json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (json_is_integer(v))
+		return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	return NULL;
+}

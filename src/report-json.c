@@ -1,0 +1,174 @@
+/*
+ * report-json.c: the JSON report, a contract other programs read.
+ *
+ *   { "footprint": VERSION, "profile": {...}, "sources": [...],
+ *     "accounts": [...], "summary": {...}, "findings": [...] }
+ *
+ * Field names and the category, kind, severity and action vocabularies
+ * are documented in README.md and must stay stable.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "footprint.h"
+#include "report.h"
+#include "report-int.h"
+#include "rules.h"
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static int
+add_finding(void *ud, const struct fp_row *r)
+{
+	json_t *findings = ud, *f = json_object();
+	json_t *ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *gl = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL;
+	char date[32];
+
+	fp_time_iso(r->created_at, date);
+	json_object_set_new(f, "platform", str_or_null(r->platform));
+	json_object_set_new(f, "account", str_or_null(r->account));
+	json_object_set_new(f, "kind", str_or_null(r->kind));
+	json_object_set_new(f, "id", str_or_null(r->id));
+	json_object_set_new(f, "url", str_or_null(r->url));
+	json_object_set_new(f, "created_at", date[0] ? json_string(date) : json_null());
+	json_object_set_new(f, "text", str_or_null(r->text));
+	json_object_set_new(f, "category", str_or_null(r->category));
+	json_object_set_new(f, "rule", str_or_null(r->rule));
+	json_object_set_new(f, "severity", json_string(fp_severity_name(r->severity)));
+	json_object_set_new(f, "action", str_or_null(r->action));
+	json_object_set_new(f, "evidence", ev != NULL ? ev : json_array());
+	json_object_set_new(f, "guidelines", gl != NULL ? gl : json_object());
+	json_array_append_new(findings, f);
+	return 0;
+}
+
+static int
+add_source(void *ud, const struct fp_source_row *r)
+{
+	json_t *sources = ud, *s = json_object(), *w = json_array();
+	json_t *counts = r->counts ? json_loads(r->counts, 0, NULL) : NULL;
+	json_t *items = json_object();
+	const char *k;
+	json_t *v;
+	long unknown = 0, deleted = 0;
+
+	json_object_foreach(counts, k, v) {
+		if (strcmp(k, "_unknown_content") == 0)
+			unknown = (long)json_integer_value(v);
+		else if (strcmp(k, "_deleted") == 0)
+			deleted = (long)json_integer_value(v);
+		else
+			json_object_set(items, k, v);
+	}
+	json_decref(counts);
+	for (size_t i = 0; i < r->warnings->n; i++)
+		json_array_append_new(w, json_string(r->warnings->v[i]));
+	json_object_set_new(s, "path", str_or_null(r->path));
+	json_object_set_new(s, "platform", str_or_null(r->platform));
+	json_object_set_new(s, "account", str_or_null(r->account));
+	json_object_set_new(s, "read", json_boolean(!r->failed));
+	json_object_set_new(s, "items", items);
+	json_object_set_new(s, "unknown_content", json_integer(unknown));
+	json_object_set_new(s, "deleted", json_integer(deleted));
+	json_object_set_new(s, "warnings", w);
+	json_array_append_new(sources, s);
+	return 0;
+}
+
+static json_t *
+accounts_json(struct fp_store *st)
+{
+	sqlite3_stmt *s;
+	json_t *a = json_array();
+
+	if (sqlite3_prepare_v2(fp_store_db(st), "SELECT platform, handle, display_name"
+	    " FROM accounts ORDER BY platform, handle", -1, &s, NULL) != SQLITE_OK)
+		return a;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "platform", str_or_null((const char *)
+		    sqlite3_column_text(s, 0)));
+		json_object_set_new(o, "handle", str_or_null((const char *)
+		    sqlite3_column_text(s, 1)));
+		json_object_set_new(o, "display_name", str_or_null((const char *)
+		    sqlite3_column_text(s, 2)));
+		json_array_append_new(a, o);
+	}
+	sqlite3_finalize(s);
+	return a;
+}
+
+static json_t *
+summary_json(struct fp_store *st, const struct fp_report_totals *t)
+{
+	json_t *o = json_object(), *sev = json_object(), *cat = json_object();
+	sqlite3_stmt *s;
+	long total = 0;
+
+	for (int i = FP_SEV_HIGH; i >= FP_SEV_INFO; i--) {
+		json_object_set_new(sev, fp_severity_name(i), json_integer(t->findings_by_sev[i]));
+		total += t->findings_by_sev[i];
+	}
+	if (sqlite3_prepare_v2(fp_store_db(st), "SELECT category, count(*) FROM findings"
+	    " GROUP BY category ORDER BY category", -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW)
+			json_object_set_new(cat, (const char *)sqlite3_column_text(s, 0),
+			    json_integer(sqlite3_column_int64(s, 1)));
+		sqlite3_finalize(s);
+	}
+	json_object_set_new(o, "findings", json_integer(total));
+	json_object_set_new(o, "by_severity", sev);
+	json_object_set_new(o, "by_category", cat);
+	json_object_set_new(o, "warnings", json_integer(t->warnings));
+	return o;
+}
+
+static int
+json_write(struct fp_store *st, const struct fp_report_opts *o,
+    struct fp_report_totals *t, struct fp_err *err)
+{
+	json_t *root = json_object(), *sources = json_array(), *findings = json_array();
+	char *profile = fp_store_last_profile(st);
+	json_t *pj = profile ? json_loads(profile, 0, NULL) : NULL;
+	int rc = FP_FATAL;
+
+	free(profile);
+	if (fp_report_totals(st, t, err) != FP_OK ||
+	    fp_report_sources(st, add_source, sources, err) != FP_OK ||
+	    fp_report_findings(st, o->min_severity, add_finding, findings, err) != FP_OK) {
+		json_decref(pj);
+		json_decref(sources);
+		json_decref(findings);
+		goto out;
+	}
+	json_object_set_new(root, "footprint", json_string(PACKAGE_VERSION));
+	json_object_set_new(root, "profile", pj != NULL ? pj : json_null());
+	json_object_set_new(root, "sources", sources);
+	json_object_set_new(root, "accounts", accounts_json(st));
+	json_object_set_new(root, "summary", summary_json(st, t));
+	json_object_set_new(root, "findings", findings);
+	if (json_dumpf(root, o->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+	    fputc('\n', o->out) == EOF) {
+		fp_err_set(err, FP_FATAL, "cannot write the report");
+		goto out;
+	}
+	rc = FP_OK;
+out:
+	json_decref(root);
+	return rc;
+}
+
+const struct fp_report_writer fp_report_json = {
+	.name = "json",
+	.write = json_write,
+};

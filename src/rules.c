@@ -1,0 +1,945 @@
+/*
+ * rules.c: load the rule set from YAML (see rules.h and rules/README.md).
+ *
+ * Every *.yaml file in the rules directory is a mapping with any of the
+ * keys "rules", "entities", "not_work_domains". Lexicons referenced by a
+ * rule are read from lexicons/NAME.txt and lexicons/NAME.LANG.txt. All
+ * terms of all rules are normalised once and kept in one pattern table,
+ * so the engine matches each item against every term in one pass.
+ * Unknown keys, bad values and missing lexicons are errors that name the
+ * file, the line and the field: footprint refuses to run rather than skip
+ * a rule silently.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <jansson.h>
+#include <yaml.h>
+
+#include "footprint.h"
+#include "item.h"
+#include "rules.h"
+#include "text.h"
+#include "yamlx.h"
+
+const char *const fp_categories[] = {
+	"political", "agency-username", "work-email", "pseudonymous",
+	"location-travel", "confidential", "beneficiary-privacy", "disrespect",
+	"disclaimer", "outside-activity", "emblem", NULL
+};
+
+const char *const fp_actions[] = {
+	"delete", "unlike", "undo-repost", "edit-profile", "change-email",
+	"rename", "review", NULL
+};
+
+static const char *const severities[] = { "info", "low", "medium", "high" };
+
+/* Guideline families the rules may cite (../shared/guidelines/). */
+static const char *const guideline_families[] = {
+	"UN", "UNHCR", "UNOPS", "IOM", "UN-Ukraine", NULL
+};
+
+const char *
+fp_severity_name(int sev)
+{
+	return sev >= 0 && sev <= FP_SEV_HIGH ? severities[sev] : "unknown";
+}
+
+int
+fp_severity_from_name(const char *name)
+{
+	for (int i = 0; i <= FP_SEV_HIGH; i++)
+		if (strcasecmp(severities[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+vocab(const char *const *list, const char *s)
+{
+	for (size_t i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return list[i];
+	return NULL;
+}
+
+static char *
+vocab_list(const char *const *list)
+{
+	struct fp_buf b = FP_BUF_INIT;
+
+	for (size_t i = 0; list[i] != NULL; i++)
+		fp_buf_addf(&b, "%s%s", i ? ", " : "", list[i]);
+	return fp_buf_detach(&b);
+}
+
+/* --- patterns and lexicons -------------------------------------------- */
+
+/* Id of the pattern for term (adding it), or -1 if it has no words. */
+static int
+pattern_add(struct fp_ruleset *rs, const char *term)
+{
+	struct fp_buf norm = FP_BUF_INIT;
+	int cased = 0, unspaced = 0;
+
+	if (term[0] == '=') {
+		cased = 1;
+		term++;
+	}
+	fp_text_normalize(&norm, term, !cased);
+	if (norm.len <= 1) {
+		fp_buf_release(&norm);
+		return -1;
+	}
+	{
+		/* A term starting with an ideograph is matched without boundaries. */
+		unsigned char c = (unsigned char)norm.data[1];
+
+		if (c >= 0xe2) {
+			int32_t cp = 0;
+
+			if ((c & 0xf0) == 0xe0)
+				cp = ((c & 0x0f) << 12) | ((norm.data[2] & 0x3f) << 6) |
+				    (norm.data[3] & 0x3f);
+			else if ((c & 0xf8) == 0xf0)
+				cp = ((c & 0x07) << 18) | ((norm.data[2] & 0x3f) << 12) |
+				    ((norm.data[3] & 0x3f) << 6) | (norm.data[4] & 0x3f);
+			unspaced = fp_is_unspaced_script(cp);
+		}
+	}
+	if (unspaced) {
+		/* Keep the words, drop the padding spaces. */
+		memmove(norm.data, norm.data + 1, norm.len - 1);
+		norm.len -= 2;
+		norm.data[norm.len] = '\0';
+	}
+	for (size_t i = 0; i < rs->npats; i++)
+		if (rs->pats[i].cased == cased && strcmp(rs->pats[i].norm, norm.data) == 0) {
+			fp_buf_release(&norm);
+			return (int)i;
+		}
+	rs->pats = xreallocarray(rs->pats, rs->npats + 1, sizeof *rs->pats);
+	rs->pats[rs->npats].norm = fp_buf_detach(&norm);
+	rs->pats[rs->npats].term = xstrdup(term);
+	rs->pats[rs->npats].cased = cased;
+	rs->pats[rs->npats].unspaced = unspaced;
+	return (int)rs->npats++;
+}
+
+/* Read one lexicon file's terms into out. */
+static int
+lexicon_file(const char *path, struct fp_strv *out, struct fp_err *err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int lineno = 0, rc = FP_OK;
+
+	if (f == NULL) {
+		fp_err_set(err, FP_FATAL, "%s: %s", path, strerror(errno));
+		return FP_FATAL;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		char *p = line, *e;
+
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (lineno == 1 && strncmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\0')
+			continue;
+		/* " # comment" after a term */
+		if ((e = strstr(p, " #")) != NULL)
+			*e = '\0';
+		e = p + strlen(p);
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (!fp_utf8_valid(p, strlen(p))) {
+			fp_err_set(err, FP_FATAL, "%s:%d: the term is not valid UTF-8",
+			    path, lineno);
+			rc = FP_FATAL;
+			break;
+		}
+		fp_strv_take(out, xasprintf("%s\x1f%d", p, lineno));
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/*
+ * All terms of lexicon NAME: lexicons/NAME.txt and lexicons/NAME.*.txt.
+ * Each entry is "term\x1fline"; files names the files read.
+ */
+static int
+lexicon_load(const struct fp_ruleset *rs, const char *name, struct fp_strv *terms,
+    struct fp_strv *files, struct fp_err *err)
+{
+	char *dir = xasprintf("%s/lexicons", rs->dir);
+	struct dirent **list = NULL;
+	size_t nlen = strlen(name);
+	int n, rc = FP_OK;
+
+	if (strchr(name, '/') != NULL || name[0] == '.') {
+		free(dir);
+		fp_err_set(err, FP_FATAL, "lexicon name '%s' is not a plain name", name);
+		return FP_FATAL;
+	}
+	n = scandir(dir, &list, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *f = list[i]->d_name;
+
+		if (rc == FP_OK && strncmp(f, name, nlen) == 0 && fp_has_suffix(f, ".txt") &&
+		    (strcmp(f + nlen, ".txt") == 0 ||
+		    (f[nlen] == '.' && strchr(f + nlen + 1, '.') == f + strlen(f) - 4))) {
+			char *path = xasprintf("%s/%s", dir, f);
+			size_t before = terms->n;
+
+			rc = lexicon_file(path, terms, err);
+			for (size_t k = before; k < terms->n; k++) {
+				char *t = terms->v[k];
+
+				terms->v[k] = xasprintf("%s\x1f%s", t, path);
+				free(t);
+			}
+			fp_strv_take(files, path);
+		}
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+	if (rc == FP_OK && files->n == 0) {
+		fp_err_set(err, FP_FATAL, "no lexicon '%s' (looked for %s/lexicons/%s.txt"
+		    " and %s.LANG.txt)", name, rs->dir, name, name);
+		return FP_FATAL;
+	}
+	return rc;
+}
+
+/* --- match expressions ------------------------------------------------ */
+
+static void
+match_release(struct fp_match *m)
+{
+	if (m == NULL)
+		return;
+	free(m->pats);
+	for (size_t i = 0; i < m->nkids; i++)
+		match_release(&m->kids[i]);
+	free(m->kids);
+}
+
+static int parse_match(struct fp_ruleset *, struct fp_yaml *, yaml_node_t *,
+    struct fp_match *, struct fp_err *);
+
+static struct fp_match *
+add_kid(struct fp_match *m)
+{
+	m->kids = xreallocarray(m->kids, m->nkids + 1, sizeof *m->kids);
+	memset(&m->kids[m->nkids], 0, sizeof *m->kids);
+	return &m->kids[m->nkids++];
+}
+
+static int
+pat_push(struct fp_match *m, int id)
+{
+	for (size_t i = 0; i < m->npats; i++)
+		if (m->pats[i] == id)
+			return 0;
+	m->pats = xreallocarray(m->pats, m->npats + 1, sizeof *m->pats);
+	m->pats[m->npats++] = id;
+	return 0;
+}
+
+static int
+parse_list(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
+    const char *field, struct fp_match *m, struct fp_err *err)
+{
+	yaml_node_item_t *it;
+
+	if (node->type != YAML_SEQUENCE_NODE)
+		return fp_yaml_error(y, node, field, "expected a list of matches", err);
+	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++)
+		if (parse_match(rs, y, yaml_document_get_node(&y->doc, *it), add_kid(m),
+		    err) != FP_OK)
+			return FP_FATAL;
+	return FP_OK;
+}
+
+/* A match node: terms / lexicon leaves, any / all / none, score. */
+static int
+parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
+    struct fp_match *m, struct fp_err *err)
+{
+	yaml_node_pair_t *p;
+	int leaf = 0, groups = 0;
+
+	memset(m, 0, sizeof *m);
+	m->weight = 1;
+	m->line = fp_yaml_line(node);
+	if (node == NULL || node->type != YAML_MAPPING_NODE)
+		return fp_yaml_error(y, node, "match", "expected a mapping with terms,"
+		    " lexicon, any, all, none or score", err);
+	m->op = FP_M_ALL;
+	for (p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y->doc, p->value);
+		const char *key = fp_yaml_scalar(k);
+
+		if (key == NULL)
+			return fp_yaml_error(y, k, "match", "keys must be words", err);
+		if (strcmp(key, "terms") == 0 || strcmp(key, "lexicon") == 0) {
+			struct fp_strv vals = FP_STRV_INIT;
+
+			leaf = 1;
+			if (fp_yaml_strings(y, v, key, &vals, err) != FP_OK)
+				return FP_FATAL;
+			for (size_t i = 0; i < vals.n; i++) {
+				if (strcmp(key, "terms") == 0) {
+					int id = pattern_add(rs, vals.v[i]);
+
+					if (id < 0) {
+						fp_strv_release(&vals);
+						return fp_yaml_error(y, v, key, "a term"
+						    " without letters or digits", err);
+					}
+					pat_push(m, id);
+				} else {
+					struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
+
+					if (lexicon_load(rs, vals.v[i], &terms, &files,
+					    err) != FP_OK) {
+						char msg[sizeof err->msg];
+
+						snprintf(msg, sizeof msg, "%s", err->msg);
+						fp_strv_release(&vals);
+						fp_strv_release(&terms);
+						fp_strv_release(&files);
+						return fp_yaml_error(y, v, key, msg, err);
+					}
+					for (size_t t = 0; t < terms.n; t++) {
+						char *term = terms.v[t];
+						char *l = strchr(term, '\x1f');
+						char *path = strchr(l + 1, '\x1f') + 1;
+						int id;
+
+						*l = '\0';
+						if ((id = pattern_add(rs, term)) < 0) {
+							fp_err_set(err, FP_FATAL, "%s:%d: term"
+							    " '%s' has no letters or digits",
+							    path, atoi(l + 1), term);
+							fp_strv_release(&vals);
+							fp_strv_release(&terms);
+							fp_strv_release(&files);
+							return FP_FATAL;
+						}
+						pat_push(m, id);
+					}
+					fp_strv_release(&terms);
+					fp_strv_release(&files);
+				}
+			}
+			fp_strv_release(&vals);
+		} else if (strcmp(key, "weight") == 0) {
+			const char *s = fp_yaml_scalar(v);
+			char *end;
+
+			m->weight = s ? strtod(s, &end) : 0;
+			if (s == NULL || *end != '\0' || m->weight <= 0 || m->weight > 1000)
+				return fp_yaml_error(y, v, key, "a positive number", err);
+		} else if (strcmp(key, "any") == 0 || strcmp(key, "all") == 0 ||
+		    strcmp(key, "none") == 0) {
+			struct fp_match *g = add_kid(m);
+
+			groups++;
+			g->op = key[1] == 'n' ? FP_M_ANY : key[1] == 'l' ? FP_M_ALL : FP_M_NONE;
+			g->line = fp_yaml_line(v);
+			if (parse_list(rs, y, v, key, g, err) != FP_OK)
+				return FP_FATAL;
+		} else if (strcmp(key, "score") == 0) {
+			struct fp_match *g = add_kid(m);
+			yaml_node_t *th = fp_yaml_get(y, v, "threshold");
+			yaml_node_t *of = fp_yaml_get(y, v, "of");
+			const char *ts = fp_yaml_scalar(th);
+			char *end;
+
+			groups++;
+			g->op = FP_M_SCORE;
+			g->line = fp_yaml_line(v);
+			if (v->type != YAML_MAPPING_NODE || of == NULL || ts == NULL)
+				return fp_yaml_error(y, v, key, "score needs 'threshold'"
+				    " and a list 'of' weighted matches", err);
+			g->threshold = strtod(ts, &end);
+			if (*end != '\0' || g->threshold <= 0)
+				return fp_yaml_error(y, th, "threshold", "a positive number", err);
+			if (v->data.mapping.pairs.top - v->data.mapping.pairs.start != 2)
+				return fp_yaml_error(y, v, key, "score takes only"
+				    " 'threshold' and 'of'", err);
+			if (parse_list(rs, y, of, "of", g, err) != FP_OK)
+				return FP_FATAL;
+		} else
+			return fp_yaml_error(y, k, key, "unknown match key (known: terms,"
+			    " lexicon, weight, any, all, none, score)", err);
+	}
+	if (leaf && groups > 0)
+		return fp_yaml_error(y, node, "match", "a node holds terms/lexicon or"
+		    " any/all/none/score, not both", err);
+	if (leaf) {
+		m->op = FP_M_TERMS;
+		if (m->npats == 0)
+			return fp_yaml_error(y, node, "match", "no terms", err);
+	} else if (groups == 0)
+		return fp_yaml_error(y, node, "match", "empty match", err);
+	else if (groups == 1) {
+		/* Hoist a lone group, keeping the weight written beside it. */
+		struct fp_match *only = m->kids;
+		double w = m->weight;
+
+		m->kids = NULL;
+		m->nkids = 0;
+		match_release(m);
+		*m = *only;
+		m->weight = w;
+		free(only);
+	}
+	return FP_OK;
+}
+
+/* --- rules ------------------------------------------------------------ */
+
+static void
+rule_release(struct fp_rule *r)
+{
+	free(r->id);
+	free(r->title);
+	fp_strv_release(&r->platforms);
+	free(r->guidelines_json);
+	if (r->match != NULL) {
+		match_release(r->match);
+		free(r->match);
+	}
+	free(r->file);
+}
+
+static int
+scalar_field(struct fp_yaml *y, yaml_node_t *map, const char *key, int required,
+    const char **out, struct fp_err *err)
+{
+	yaml_node_t *v = fp_yaml_get(y, map, key);
+
+	*out = NULL;
+	if (v == NULL) {
+		if (required)
+			return fp_yaml_error(y, map, key, "missing", err);
+		return FP_OK;
+	}
+	if ((*out = fp_yaml_scalar(v)) == NULL || (*out)[0] == '\0')
+		return fp_yaml_error(y, v, key, "must be a single, non-empty value", err);
+	return FP_OK;
+}
+
+static int
+bool_value(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		return 1;
+	if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		return 0;
+	return -1;
+}
+
+static int
+parse_when(struct fp_yaml *y, yaml_node_t *when, struct fp_rule *r, struct fp_err *err)
+{
+	yaml_node_pair_t *p;
+
+	if (when->type != YAML_MAPPING_NODE)
+		return fp_yaml_error(y, when, "when", "expected a mapping of conditions", err);
+	for (p = when->data.mapping.pairs.start; p < when->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y->doc, p->value);
+		const char *key = fp_yaml_scalar(k), *val = fp_yaml_scalar(v);
+		int b = bool_value(val);
+
+		if (key == NULL)
+			return fp_yaml_error(y, k, "when", "keys must be words", err);
+		if (strcmp(key, "older_than") == 0 || strcmp(key, "newer_than") == 0) {
+			int64_t secs;
+
+			if (val == NULL || fp_parse_age(val, &secs) != 0 || secs == 0)
+				return fp_yaml_error(y, v, key, "an age such as 30d, 6m,"
+				    " 2y", err);
+			if (key[0] == 'o')
+				r->older_than = secs;
+			else
+				r->newer_than = secs;
+			continue;
+		}
+		if (b < 0)
+			return fp_yaml_error(y, v, key, "true or false", err);
+		if (strcmp(key, "reference_official") == 0)
+			r->ref_official = b;
+		else if (strcmp(key, "pseudonymous") == 0)
+			r->pseudonymous = b;
+		else if (strcmp(key, "has_media") == 0)
+			r->has_media = b;
+		else if (strcmp(key, "has_geo") == 0)
+			r->has_geo = b;
+		else
+			return fp_yaml_error(y, k, key, "unknown condition (known:"
+			    " reference_official, pseudonymous, has_media, has_geo,"
+			    " older_than, newer_than)", err);
+	}
+	return FP_OK;
+}
+
+static int
+parse_guidelines(struct fp_yaml *y, yaml_node_t *g, struct fp_rule *r, struct fp_err *err)
+{
+	json_t *o = json_object();
+	yaml_node_pair_t *p;
+
+	if (g == NULL || g->type != YAML_MAPPING_NODE || g->data.mapping.pairs.top ==
+	    g->data.mapping.pairs.start) {
+		json_decref(o);
+		return fp_yaml_error(y, g, "guidelines", "every rule cites the clauses"
+		    " it enforces: a mapping of agency to a list of clauses", err);
+	}
+	for (p = g->data.mapping.pairs.start; p < g->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y->doc, p->value);
+		const char *agency = fp_yaml_scalar(k);
+		struct fp_strv clauses = FP_STRV_INIT;
+		json_t *a;
+
+		if (agency == NULL || vocab(guideline_families, agency) == NULL) {
+			char *known = vocab_list(guideline_families);
+			char msg[256];
+
+			snprintf(msg, sizeof msg, "unknown guidelines '%s' (known: %s)",
+			    agency ? agency : "?", known);
+			free(known);
+			json_decref(o);
+			return fp_yaml_error(y, k, "guidelines", msg, err);
+		}
+		if (fp_yaml_strings(y, v, agency, &clauses, err) != FP_OK || clauses.n == 0) {
+			fp_strv_release(&clauses);
+			json_decref(o);
+			if (clauses.n == 0 && err->code != FP_FATAL)
+				return fp_yaml_error(y, v, agency, "no clauses", err);
+			return FP_FATAL;
+		}
+		a = json_array();
+		for (size_t i = 0; i < clauses.n; i++)
+			json_array_append_new(a, json_string(clauses.v[i]));
+		json_object_set_new(o, agency, a);
+		fp_strv_release(&clauses);
+	}
+	r->guidelines_json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return FP_OK;
+}
+
+static const char *const rule_keys[] = {
+	"id", "title", "category", "severity", "action", "kinds", "platforms",
+	"check", "when", "guidelines", "match", NULL
+};
+
+static int
+parse_rule(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct fp_err *err)
+{
+	struct fp_rule r;
+	const char *id, *title, *cat, *sev, *act, *check;
+	yaml_node_t *v;
+	yaml_node_pair_t *p;
+	struct fp_strv list = FP_STRV_INIT;
+
+	memset(&r, 0, sizeof r);
+	r.ref_official = r.pseudonymous = r.has_media = r.has_geo = -1;
+	r.file = xstrdup(y->path);
+	r.line = fp_yaml_line(node);
+	if (node->type != YAML_MAPPING_NODE) {
+		fp_yaml_error(y, node, "rules", "each rule is a mapping", err);
+		goto fail;
+	}
+	for (p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+		const char *key = fp_yaml_scalar(k);
+
+		if (key == NULL || vocab(rule_keys, key) == NULL) {
+			fp_yaml_error(y, k, key ? key : "?", "unknown rule field (known: id,"
+			    " title, category, severity, action, kinds, platforms, check,"
+			    " when, guidelines, match)", err);
+			goto fail;
+		}
+	}
+	if (scalar_field(y, node, "id", 1, &id, err) != FP_OK ||
+	    scalar_field(y, node, "title", 1, &title, err) != FP_OK ||
+	    scalar_field(y, node, "category", 1, &cat, err) != FP_OK ||
+	    scalar_field(y, node, "severity", 1, &sev, err) != FP_OK ||
+	    scalar_field(y, node, "action", 1, &act, err) != FP_OK ||
+	    scalar_field(y, node, "check", 0, &check, err) != FP_OK)
+		goto fail;
+	r.id = xstrdup(id);
+	r.title = xstrdup(title);
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (strcmp(rs->rules[i].id, id) == 0) {
+			char msg[300];
+
+			snprintf(msg, sizeof msg, "rule '%s' is already defined at %s:%d",
+			    id, rs->rules[i].file, rs->rules[i].line);
+			fp_yaml_error(y, fp_yaml_get(y, node, "id"), "id", msg, err);
+			goto fail;
+		}
+	if ((r.category = vocab(fp_categories, cat)) == NULL) {
+		char *known = vocab_list(fp_categories), msg[400];
+
+		snprintf(msg, sizeof msg, "unknown category '%s' (known: %s)", cat, known);
+		free(known);
+		fp_yaml_error(y, fp_yaml_get(y, node, "category"), "category", msg, err);
+		goto fail;
+	}
+	if ((r.severity = fp_severity_from_name(sev)) < 0) {
+		fp_yaml_error(y, fp_yaml_get(y, node, "severity"), "severity",
+		    "one of high, medium, low, info", err);
+		goto fail;
+	}
+	if ((r.action = vocab(fp_actions, act)) == NULL) {
+		char *known = vocab_list(fp_actions), msg[300];
+
+		snprintf(msg, sizeof msg, "unknown action '%s' (known: %s)", act, known);
+		free(known);
+		fp_yaml_error(y, fp_yaml_get(y, node, "action"), "action", msg, err);
+		goto fail;
+	}
+	if (check == NULL || strcmp(check, "text") == 0)
+		r.check = FP_CHECK_TEXT;
+	else if (strcmp(check, "username-entity") == 0)
+		r.check = FP_CHECK_USERNAME_ENTITY;
+	else if (strcmp(check, "work-email") == 0)
+		r.check = FP_CHECK_WORK_EMAIL;
+	else {
+		fp_yaml_error(y, fp_yaml_get(y, node, "check"), "check",
+		    "one of text, username-entity, work-email", err);
+		goto fail;
+	}
+	if ((v = fp_yaml_get(y, node, "kinds")) != NULL) {
+		if (fp_yaml_strings(y, v, "kinds", &list, err) != FP_OK)
+			goto fail;
+		for (size_t i = 0; i < list.n; i++) {
+			int k = fp_kind_from_name(list.v[i]);
+
+			if (k < 0) {
+				char msg[200];
+
+				snprintf(msg, sizeof msg, "unknown item kind '%s'", list.v[i]);
+				fp_yaml_error(y, v, "kinds", msg, err);
+				goto fail;
+			}
+			r.kinds |= 1u << k;
+		}
+		fp_strv_release(&list);
+	}
+	if ((v = fp_yaml_get(y, node, "platforms")) != NULL) {
+		if (fp_yaml_strings(y, v, "platforms", &r.platforms, err) != FP_OK)
+			goto fail;
+		for (size_t i = 0; i < r.platforms.n; i++)
+			if (!fp_platform_valid(r.platforms.v[i])) {
+				char msg[200];
+
+				snprintf(msg, sizeof msg, "unknown platform '%s'",
+				    r.platforms.v[i]);
+				fp_yaml_error(y, v, "platforms", msg, err);
+				goto fail;
+			}
+	}
+	if ((v = fp_yaml_get(y, node, "when")) != NULL && parse_when(y, v, &r, err) != FP_OK)
+		goto fail;
+	if (parse_guidelines(y, fp_yaml_get(y, node, "guidelines"), &r, err) != FP_OK) {
+		if (fp_yaml_get(y, node, "guidelines") == NULL)
+			fp_yaml_error(y, node, "guidelines", "missing: every rule cites"
+			    " the guideline clauses it enforces", err);
+		goto fail;
+	}
+	v = fp_yaml_get(y, node, "match");
+	if (r.check == FP_CHECK_TEXT) {
+		if (v == NULL) {
+			fp_yaml_error(y, node, "match", "missing: a text rule needs a match",
+			    err);
+			goto fail;
+		}
+		r.match = xcalloc(1, sizeof *r.match);
+		if (parse_match(rs, y, v, r.match, err) != FP_OK)
+			goto fail;
+	} else if (v != NULL) {
+		fp_yaml_error(y, v, "match", "only text rules take a match", err);
+		goto fail;
+	}
+	rs->rules = xreallocarray(rs->rules, rs->nrules + 1, sizeof *rs->rules);
+	rs->rules[rs->nrules++] = r;
+	return FP_OK;
+fail:
+	fp_strv_release(&list);
+	rule_release(&r);
+	return FP_FATAL;
+}
+
+/* --- entities --------------------------------------------------------- */
+
+static void
+entity_release(struct fp_entity *e)
+{
+	free(e->id);
+	free(e->name);
+	fp_strv_release(&e->acronyms);
+	fp_strv_release(&e->acronyms_cased);
+	fp_strv_release(&e->domains);
+	free(e->guidelines);
+}
+
+static int
+parse_entity(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct fp_err *err)
+{
+	static const char *const keys[] = { "id", "name", "acronyms",
+	    "acronyms_cased", "domains", "guidelines", NULL };
+	struct fp_entity e;
+	const char *id, *name, *g;
+	yaml_node_pair_t *p;
+
+	memset(&e, 0, sizeof e);
+	if (node->type != YAML_MAPPING_NODE)
+		return fp_yaml_error(y, node, "entities", "each entity is a mapping", err);
+	for (p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+		const char *key = fp_yaml_scalar(yaml_document_get_node(&y->doc, p->key));
+
+		if (key == NULL || vocab(keys, key) == NULL)
+			return fp_yaml_error(y, yaml_document_get_node(&y->doc, p->key),
+			    key ? key : "?", "unknown entity field (known: id, name,"
+			    " acronyms, acronyms_cased, domains, guidelines)", err);
+	}
+	if (scalar_field(y, node, "id", 1, &id, err) != FP_OK ||
+	    scalar_field(y, node, "name", 1, &name, err) != FP_OK ||
+	    scalar_field(y, node, "guidelines", 0, &g, err) != FP_OK)
+		return FP_FATAL;
+	if (g != NULL && vocab(guideline_families, g) == NULL)
+		return fp_yaml_error(y, fp_yaml_get(y, node, "guidelines"), "guidelines",
+		    "one of UN, UNHCR, UNOPS, IOM, UN-Ukraine", err);
+	e.id = xstrdup(id);
+	e.name = xstrdup(name);
+	e.guidelines = xstrdup(g != NULL ? g : "UN");
+	if (fp_yaml_strings(y, fp_yaml_get(y, node, "acronyms"), "acronyms",
+	    &e.acronyms, err) != FP_OK ||
+	    fp_yaml_strings(y, fp_yaml_get(y, node, "acronyms_cased"), "acronyms_cased",
+	    &e.acronyms_cased, err) != FP_OK ||
+	    fp_yaml_strings(y, fp_yaml_get(y, node, "domains"), "domains",
+	    &e.domains, err) != FP_OK) {
+		entity_release(&e);
+		return FP_FATAL;
+	}
+	for (size_t i = 0; i < e.domains.n; i++)
+		if (strchr(e.domains.v[i], '.') == NULL || strchr(e.domains.v[i], '@')) {
+			entity_release(&e);
+			return fp_yaml_error(y, fp_yaml_get(y, node, "domains"), "domains",
+			    "a domain such as unhcr.org", err);
+		}
+	rs->entities = xreallocarray(rs->entities, rs->nentities + 1, sizeof *rs->entities);
+	rs->entities[rs->nentities++] = e;
+	return FP_OK;
+}
+
+/* --- files ------------------------------------------------------------ */
+
+static int
+load_file(struct fp_ruleset *rs, const char *path, struct fp_err *err)
+{
+	struct fp_yaml y;
+	yaml_node_t *root;
+	yaml_node_pair_t *p;
+	int rc = FP_FATAL;
+
+	if (fp_yaml_load(&y, path, err) != FP_OK)
+		return FP_FATAL;
+	root = yaml_document_get_root_node(&y.doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		fp_yaml_error(&y, root, NULL, "a rule file is a mapping with 'rules',"
+		    " 'entities' or 'not_work_domains'", err);
+		goto out;
+	}
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y.doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y.doc, p->value);
+		const char *key = fp_yaml_scalar(k);
+		yaml_node_item_t *it;
+
+		if (key != NULL && strcmp(key, "not_work_domains") == 0) {
+			if (fp_yaml_strings(&y, v, key, &rs->excluded_domains, err) != FP_OK)
+				goto out;
+			continue;
+		}
+		if (key == NULL || (strcmp(key, "rules") != 0 && strcmp(key, "entities") != 0)) {
+			fp_yaml_error(&y, k, key ? key : "?", "unknown top-level key"
+			    " (known: rules, entities, not_work_domains)", err);
+			goto out;
+		}
+		if (v->type != YAML_SEQUENCE_NODE) {
+			fp_yaml_error(&y, v, key, "expected a list", err);
+			goto out;
+		}
+		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			yaml_node_t *n = yaml_document_get_node(&y.doc, *it);
+
+			if ((key[0] == 'r' ? parse_rule(rs, &y, n, err) :
+			    parse_entity(rs, &y, n, err)) != FP_OK)
+				goto out;
+		}
+	}
+	rc = FP_OK;
+out:
+	fp_yaml_release(&y);
+	return rc;
+}
+
+int
+fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
+{
+	struct dirent **list = NULL;
+	int n;
+
+	memset(rs, 0, sizeof *rs);
+	rs->dir = xstrdup(dir);
+	n = scandir(dir, &list, NULL, alphasort);
+	if (n < 0) {
+		fp_err_set(err, FP_FATAL, "rules folder '%s': %s", dir, strerror(errno));
+		goto fail;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *f = list[i]->d_name;
+
+		if (f[0] != '.' && fp_has_suffix(f, ".yaml")) {
+			char *path = xasprintf("%s/%s", dir, f);
+			int rc = load_file(rs, path, err);
+
+			free(path);
+			if (rc != FP_OK) {
+				for (int j = i; j < n; j++)
+					free(list[j]);
+				free(list);
+				goto fail;
+			}
+		}
+		free(list[i]);
+	}
+	free(list);
+	if (rs->nrules == 0) {
+		fp_err_set(err, FP_FATAL, "rules folder '%s' holds no rules (*.yaml)", dir);
+		goto fail;
+	}
+	{
+		/* Official UN accounts, whose reposts and likes are no endorsement. */
+		struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
+
+		if (lexicon_load(rs, "un-official-accounts", &terms, &files, err) == FP_OK) {
+			for (size_t i = 0; i < terms.n; i++) {
+				char *t = terms.v[i];
+
+				*strchr(t, '\x1f') = '\0';
+				if (t[0] == '@')
+					memmove(t, t + 1, strlen(t));
+				for (char *c = t; *c; c++)
+					*c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+				fp_strv_add(&rs->official_accounts, t);
+			}
+		}
+		fp_err_clear(err);
+		fp_strv_release(&terms);
+		fp_strv_release(&files);
+	}
+	return FP_OK;
+fail:
+	fp_ruleset_release(rs);
+	return FP_FATAL;
+}
+
+void
+fp_ruleset_release(struct fp_ruleset *rs)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		rule_release(&rs->rules[i]);
+	free(rs->rules);
+	for (size_t i = 0; i < rs->nentities; i++)
+		entity_release(&rs->entities[i]);
+	free(rs->entities);
+	for (size_t i = 0; i < rs->npats; i++) {
+		free(rs->pats[i].norm);
+		free(rs->pats[i].term);
+	}
+	free(rs->pats);
+	fp_strv_release(&rs->official_accounts);
+	fp_strv_release(&rs->excluded_domains);
+	free(rs->dir);
+	memset(rs, 0, sizeof *rs);
+}
+
+const struct fp_entity *
+fp_ruleset_entity(const struct fp_ruleset *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->nentities; i++) {
+		const struct fp_entity *e = &rs->entities[i];
+
+		if (strcasecmp(e->id, name) == 0 || fp_strv_has_icase(&e->acronyms, name) ||
+		    fp_strv_has_icase(&e->acronyms_cased, name))
+			return e;
+	}
+	return NULL;
+}
+
+int
+fp_ruleset_is_official(const struct fp_ruleset *rs, const char *handle)
+{
+	char *low;
+	int r;
+
+	if (handle == NULL || handle[0] == '\0')
+		return 0;
+	low = xstrdup(handle[0] == '@' ? handle + 1 : handle);
+	for (char *c = low; *c; c++)
+		*c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+	r = fp_strv_has(&rs->official_accounts, low);
+	free(low);
+	return r;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return p != NULL && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+fp_rules_dir(const char *given)
+{
+	const char *env = getenv("FOOTPRINT_RULES");
+
+	if (given != NULL)
+		return given;
+	if (env != NULL && env[0] != '\0')
+		return env;
+	if (is_dir(FP_RULESDIR))
+		return FP_RULESDIR;
+	return FP_SRC_RULESDIR;
+}

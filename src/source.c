@@ -1,0 +1,394 @@
+/*
+ * source.c: one input path as a list of named members (see source.h).
+ *
+ * Archives are read in place with libarchive: listing walks the headers
+ * once; reading a member re-opens the archive and skips to it, which for
+ * a zip with a central directory costs a seek per member. Nothing is
+ * extracted to disk. Directories are walked without following symbolic
+ * links out of the tree.
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "footprint.h"
+#include "source.h"
+
+#define MAX_MEMBERS	1000000
+#define MAX_DEPTH	32
+
+struct fp_source {
+	char			*path;
+	enum fp_source_type	 type;
+	struct fp_strv		 names;		/* wrapper stripped */
+	struct fp_strv		 raw;		/* as in the archive or on disk */
+	struct fp_strv		 problems;
+};
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static struct archive *
+archive_open(const char *path)
+{
+	struct archive *a = archive_read_new();
+
+	archive_read_support_format_zip(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_gnutar(a);
+	archive_read_support_filter_gzip(a);
+	archive_read_support_filter_bzip2(a);
+	archive_read_support_filter_xz(a);
+	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* Is path an archive libarchive can read? Checks the magic bytes. */
+static int
+looks_like_archive(const char *path)
+{
+	unsigned char m[264];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, m, sizeof m);
+	close(fd);
+	if (n >= 4 && m[0] == 'P' && m[1] == 'K' && (m[2] == 3 || m[2] == 5 || m[2] == 7))
+		return 1;
+	if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)	/* gzip (tar.gz) */
+		return 1;
+	if (n >= 3 && memcmp(m, "BZh", 3) == 0)
+		return 1;
+	if (n >= 6 && memcmp(m, "\xfd" "7zXZ", 5) == 0)
+		return 1;
+	if (n >= 262 && memcmp(m + 257, "ustar", 5) == 0)
+		return 1;
+	return 0;
+}
+
+static int
+list_archive(struct fp_source *src, struct fp_err *err)
+{
+	struct archive *a = archive_open(src->path);
+	struct archive_entry *e;
+	int r;
+
+	if (a == NULL) {
+		fp_err_set(err, FP_FATAL, "'%s': cannot open archive", src->path);
+		return FP_FATAL;
+	}
+	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+	    r == ARCHIVE_WARN) {
+		const char *name = archive_entry_pathname(e);
+
+		if (name == NULL || archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		if (src->raw.n >= MAX_MEMBERS) {
+			fp_strv_take(&src->problems, xasprintf("'%s': more than %d"
+			    " members; the rest are ignored", src->path, MAX_MEMBERS));
+			break;
+		}
+		fp_strv_add(&src->raw, name);
+	}
+	if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+		const char *why = archive_error_string(a);
+
+		if (src->raw.n == 0) {
+			fp_err_set(err, FP_FATAL, "'%s': not a readable archive: %s",
+			    src->path, why ? why : "unknown error");
+			archive_read_free(a);
+			return FP_FATAL;
+		}
+		fp_strv_take(&src->problems, xasprintf("archive damaged after member %zu"
+		    " ('%s'): %s; the members after it are missing", src->raw.n,
+		    src->raw.v[src->raw.n - 1], why ? why : "unknown error"));
+	}
+	archive_read_free(a);
+	return FP_OK;
+}
+
+static void
+walk_dir(struct fp_source *src, const char *rel, int depth)
+{
+	char *full = rel[0] ? xasprintf("%s/%s", src->path, rel) : xstrdup(src->path);
+	struct dirent **list = NULL;
+	int n;
+
+	if (depth > MAX_DEPTH) {
+		fp_strv_take(&src->problems, xasprintf("'%s': folders nested too deep;"
+		    " not read", rel));
+		free(full);
+		return;
+	}
+	n = scandir(full, &list, NULL, alphasort);
+	if (n < 0) {
+		fp_strv_take(&src->problems, xasprintf("'%s': cannot read folder: %s",
+		    rel[0] ? rel : src->path, strerror(errno)));
+		free(full);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		char *child, *childfull;
+		struct stat st;
+
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+			free(list[i]);
+			continue;
+		}
+		child = rel[0] ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+		childfull = xasprintf("%s/%s", full, name);
+		if (lstat(childfull, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				walk_dir(src, child, depth + 1);
+			else if (S_ISREG(st.st_mode) && src->raw.n < MAX_MEMBERS)
+				fp_strv_add(&src->raw, child);
+		}
+		free(childfull);
+		free(child);
+		free(list[i]);
+	}
+	free(list);
+	free(full);
+}
+
+/* Strip "./" and one wrapper folder common to every member. */
+static void
+make_names(struct fp_source *src)
+{
+	const char *first;
+	size_t wrap = 0;
+
+	for (size_t i = 0; i < src->raw.n; i++) {
+		char *r = src->raw.v[i];
+
+		while (r[0] == '.' && r[1] == '/')
+			memmove(r, r + 2, strlen(r + 2) + 1);
+	}
+	if (src->raw.n > 0 && src->type != FP_SOURCE_FILE) {
+		const char *slash;
+
+		first = src->raw.v[0];
+		if ((slash = strchr(first, '/')) != NULL) {
+			wrap = (size_t)(slash - first) + 1;
+			for (size_t i = 1; i < src->raw.n; i++)
+				if (strncmp(src->raw.v[i], first, wrap) != 0) {
+					wrap = 0;
+					break;
+				}
+			/* "data/" is a real folder of the export, not a wrapper. */
+			if (wrap == 5 && strncmp(first, "data/", 5) == 0)
+				wrap = 0;
+		}
+	}
+	for (size_t i = 0; i < src->raw.n; i++)
+		fp_strv_add(&src->names, src->raw.v[i] + wrap);
+}
+
+int
+fp_source_open(struct fp_source **out, const char *path, struct fp_err *err)
+{
+	struct fp_source *src;
+	struct stat st;
+
+	*out = NULL;
+	if (stat(path, &st) != 0) {
+		fp_err_set(err, FP_FATAL, "'%s': %s", path, strerror(errno));
+		return FP_FATAL;
+	}
+	src = xcalloc(1, sizeof *src);
+	src->path = xstrdup(path);
+	while (strlen(src->path) > 1 && fp_has_suffix(src->path, "/"))
+		src->path[strlen(src->path) - 1] = '\0';
+	if (S_ISDIR(st.st_mode)) {
+		src->type = FP_SOURCE_DIR;
+		walk_dir(src, "", 0);
+	} else if (S_ISREG(st.st_mode) && looks_like_archive(path)) {
+		src->type = FP_SOURCE_ARCHIVE;
+		if (list_archive(src, err) != FP_OK) {
+			fp_source_close(src);
+			return FP_FATAL;
+		}
+		qsort(src->raw.v, src->raw.n, sizeof *src->raw.v, cmp_names);
+	} else if (S_ISREG(st.st_mode)) {
+		src->type = FP_SOURCE_FILE;
+		fp_strv_add(&src->raw, fp_basename(src->path));
+	} else {
+		fp_err_set(err, FP_FATAL, "'%s': not a file, folder or archive", path);
+		fp_source_close(src);
+		return FP_FATAL;
+	}
+	make_names(src);
+	*out = src;
+	return FP_OK;
+}
+
+void
+fp_source_close(struct fp_source *src)
+{
+	if (src == NULL)
+		return;
+	free(src->path);
+	fp_strv_release(&src->names);
+	fp_strv_release(&src->raw);
+	fp_strv_release(&src->problems);
+	free(src);
+}
+
+const char *
+fp_source_path(const struct fp_source *src)
+{
+	return src->path;
+}
+
+enum fp_source_type
+fp_source_type(const struct fp_source *src)
+{
+	return src->type;
+}
+
+size_t
+fp_source_count(const struct fp_source *src)
+{
+	return src->names.n;
+}
+
+const char *
+fp_source_name(const struct fp_source *src, size_t i)
+{
+	return i < src->names.n ? src->names.v[i] : NULL;
+}
+
+long
+fp_source_find(const struct fp_source *src, const char *name)
+{
+	for (size_t i = 0; i < src->names.n; i++)
+		if (strcmp(src->names.v[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const struct fp_strv *
+fp_source_problems(const struct fp_source *src)
+{
+	return &src->problems;
+}
+
+static int
+read_fd(int fd, const char *name, size_t max, struct fp_buf *b, struct fp_err *err)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+		if (b->len + (size_t)n > max) {
+			fp_err_set(err, FP_FAILED, "larger than %zu MiB; not read",
+			    max >> 20);
+			return FP_FAILED;
+		}
+		fp_buf_add(b, chunk, (size_t)n);
+	}
+	if (n < 0) {
+		fp_err_set(err, FP_FAILED, "read error: %s", strerror(errno));
+		return FP_FAILED;
+	}
+	(void)name;
+	return FP_OK;
+}
+
+int
+fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
+    size_t *len, struct fp_err *err)
+{
+	struct fp_buf b = FP_BUF_INIT;
+	int rc = FP_FAILED;
+
+	*data = NULL;
+	*len = 0;
+	if (i >= src->raw.n) {
+		fp_err_set(err, FP_FAILED, "no such member");
+		return FP_FAILED;
+	}
+	if (src->type == FP_SOURCE_ARCHIVE) {
+		struct archive *a = archive_open(src->path);
+		struct archive_entry *e;
+		int r;
+
+		if (a == NULL) {
+			fp_err_set(err, FP_FAILED, "cannot reopen the archive");
+			return FP_FAILED;
+		}
+		while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+		    r == ARCHIVE_WARN) {
+			const char *name = archive_entry_pathname(e);
+			la_ssize_t n;
+			char chunk[65536];
+
+			if (name == NULL || strcmp(name, src->raw.v[i]) != 0)
+				continue;
+			if (archive_entry_size_is_set(e) &&
+			    (uint64_t)archive_entry_size(e) > max) {
+				fp_err_set(err, FP_FAILED, "%jd bytes, larger than the"
+				    " %zu MiB limit; not read",
+				    (intmax_t)archive_entry_size(e), max >> 20);
+				goto done;
+			}
+			fp_buf_add(&b, "", 0);
+			while ((n = archive_read_data(a, chunk, sizeof chunk)) > 0) {
+				if (b.len + (size_t)n > max) {
+					fp_err_set(err, FP_FAILED, "larger than the %zu MiB"
+					    " limit; not read", max >> 20);
+					goto done;
+				}
+				fp_buf_add(&b, chunk, (size_t)n);
+			}
+			if (n < 0) {
+				const char *why = archive_error_string(a);
+
+				fp_err_set(err, FP_FAILED, "damaged in the archive: %s",
+				    why ? why : "read error");
+				goto done;
+			}
+			rc = FP_OK;
+			goto done;
+		}
+		fp_err_set(err, FP_FAILED, "could not be found again in the archive");
+done:
+		archive_read_free(a);
+	} else {
+		char *full = src->type == FP_SOURCE_DIR ?
+		    xasprintf("%s/%s", src->path, src->raw.v[i]) : xstrdup(src->path);
+		int fd = open(full, O_RDONLY | O_NOFOLLOW);
+
+		free(full);
+		if (fd < 0) {
+			fp_err_set(err, FP_FAILED, "cannot open: %s", strerror(errno));
+			return FP_FAILED;
+		}
+		fp_buf_add(&b, "", 0);
+		rc = read_fd(fd, src->raw.v[i], max, &b, err);
+		close(fd);
+	}
+	if (rc == FP_OK) {
+		*len = b.len;
+		*data = fp_buf_detach(&b);
+	} else
+		fp_buf_release(&b);
+	return rc;
+}

@@ -1,0 +1,612 @@
+/*
+ * store.c: the SQLite store (see store.h).
+ *
+ * Every statement is prepared and bound; the ones used per item are
+ * prepared once and kept. The schema lives in the migrations table below:
+ * each entry moves PRAGMA user_version up by one, inside a transaction, so
+ * an old store is brought forward on open and a newer one is refused.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+
+#include "footprint.h"
+#include "store.h"
+
+struct fp_store {
+	sqlite3		*db;
+	sqlite3_stmt	*item_upsert;
+	sqlite3_stmt	*finding_add;
+};
+
+/* Migrations: migrations[i] takes user_version i to i + 1. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE runs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  command TEXT NOT NULL,"
+	"  started_at INTEGER NOT NULL,"
+	"  profile TEXT,"
+	"  rules_dir TEXT);"
+	"CREATE TABLE sources ("
+	"  id INTEGER PRIMARY KEY,"
+	"  path TEXT NOT NULL UNIQUE,"
+	"  platform TEXT,"
+	"  account TEXT,"
+	"  counts TEXT,"
+	"  failed INTEGER NOT NULL DEFAULT 0,"
+	"  imported_at INTEGER NOT NULL);"
+	"CREATE TABLE source_warnings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
+	"  message TEXT NOT NULL);"
+	"CREATE TABLE accounts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  platform TEXT NOT NULL,"
+	"  handle TEXT NOT NULL,"
+	"  display_name TEXT,"
+	"  UNIQUE (platform, handle));"
+	"CREATE TABLE items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  platform TEXT NOT NULL,"
+	"  account TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  item_key TEXT NOT NULL,"
+	"  native_id TEXT,"
+	"  url TEXT,"
+	"  created_at INTEGER,"
+	"  text TEXT,"
+	"  lang TEXT,"
+	"  media_count INTEGER NOT NULL DEFAULT 0,"
+	"  media_types TEXT,"
+	"  lat REAL, lon REAL,"
+	"  place TEXT,"
+	"  ref_author TEXT,"
+	"  ref_id TEXT,"
+	"  source_file TEXT,"
+	"  source_index INTEGER,"
+	"  deleted INTEGER NOT NULL DEFAULT 0,"
+	"  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,"
+	"  UNIQUE (platform, account, kind, item_key));"
+	"CREATE TABLE findings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	"  rule TEXT NOT NULL,"
+	"  category TEXT NOT NULL,"
+	"  severity INTEGER NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  evidence TEXT NOT NULL,"
+	"  guidelines TEXT NOT NULL,"
+	"  UNIQUE (item_id, rule));"
+	"CREATE INDEX findings_severity ON findings (severity);",
+};
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+static int
+db_fail(struct fp_store *st, struct fp_err *err, const char *what)
+{
+	fp_err_set(err, FP_FATAL, "store: %s: %s", what, sqlite3_errmsg(st->db));
+	return FP_FATAL;
+}
+
+static int
+exec(struct fp_store *st, const char *sql, struct fp_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fp_err_set(err, FP_FATAL, "store: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return FP_FATAL;
+	}
+	return FP_OK;
+}
+
+int
+fp_store_schema_version(struct fp_store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int
+migrate(struct fp_store *st, struct fp_err *err)
+{
+	int v = fp_store_schema_version(st);
+
+	if (v < 0)
+		return db_fail(st, err, "reading the schema version");
+	if (v > (int)NMIGRATIONS) {
+		fp_err_set(err, FP_FATAL, "store: schema version %d is newer than"
+		    " this footprint knows (%zu); upgrade footprint", v, NMIGRATIONS);
+		return FP_FATAL;
+	}
+	for (; v < (int)NMIGRATIONS; v++) {
+		char pragma[64];
+
+		if (exec(st, "BEGIN IMMEDIATE", err) != FP_OK)
+			return FP_FATAL;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(st, migrations[v], err) != FP_OK || exec(st, pragma, err) != FP_OK) {
+			exec(st, "ROLLBACK", NULL);
+			return FP_FATAL;
+		}
+		if (exec(st, "COMMIT", err) != FP_OK)
+			return FP_FATAL;
+	}
+	return FP_OK;
+}
+
+int
+fp_store_open(struct fp_store **out, const char *path, struct fp_err *err)
+{
+	struct fp_store *st = xcalloc(1, sizeof *st);
+	int memory = path == NULL || strcmp(path, ":memory:") == 0;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	*out = NULL;
+	if (!memory) {
+		/* Created 0600: the store holds the user's own posts. */
+		mode_t old = umask(077);
+		int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+
+		umask(old);
+		if (rc != SQLITE_OK) {
+			fp_err_set(err, FP_FATAL, "store '%s': %s", path,
+			    st->db ? sqlite3_errmsg(st->db) : "cannot open");
+			goto fail;
+		}
+	} else if (sqlite3_open_v2(":memory:", &st->db, flags, NULL) != SQLITE_OK) {
+		fp_err_set(err, FP_FATAL, "store: cannot open an in-memory database");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	if (exec(st, "PRAGMA foreign_keys = ON", err) != FP_OK)
+		goto fail;
+	if (!memory && exec(st, "PRAGMA journal_mode = WAL", err) != FP_OK) {
+		fp_err_set(err, FP_FATAL, "store '%s': not a footprint store or not"
+		    " writable: %s", path, sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	if (migrate(st, err) != FP_OK)
+		goto fail;
+	*out = st;
+	return FP_OK;
+fail:
+	fp_store_close(st);
+	return FP_FATAL;
+}
+
+void
+fp_store_close(struct fp_store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->item_upsert);
+	sqlite3_finalize(st->finding_add);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+char *
+fp_store_default_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *dir, *path;
+
+	if (xdg != NULL && xdg[0] == '/')
+		dir = xasprintf("%s/footprint", xdg);
+	else if (home != NULL && home[0] != '\0')
+		dir = xasprintf("%s/.local/share/footprint", home);
+	else
+		return xstrdup("footprint.db");
+	/* Make the parents as needed, the last one private. */
+	for (char *p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0755);
+		*p = '/';
+	}
+	mkdir(dir, 0700);
+	path = xasprintf("%s/footprint.db", dir);
+	free(dir);
+	return path;
+}
+
+int
+fp_store_begin(struct fp_store *st, struct fp_err *err)
+{
+	return exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int
+fp_store_commit(struct fp_store *st, struct fp_err *err)
+{
+	return exec(st, "COMMIT", err);
+}
+
+void
+fp_store_rollback(struct fp_store *st)
+{
+	exec(st, "ROLLBACK", NULL);
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v != NULL)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Run a one-shot statement with text parameters (NULLs allowed). */
+static int
+run(struct fp_store *st, struct fp_err *err, const char *sql, int n, ...)
+{
+	sqlite3_stmt *s;
+	va_list ap;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++)
+		bind_text(s, i, va_arg(ap, const char *));
+	va_end(ap);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(st, err, "write");
+	return FP_OK;
+}
+
+int
+fp_store_source_begin(struct fp_store *st, const char *path, const char *platform,
+    int64_t *source_id, struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db,
+	    "INSERT INTO sources (path, platform, imported_at, failed)"
+	    " VALUES (?1, ?2, strftime('%s','now'), 0)"
+	    " ON CONFLICT (path) DO UPDATE SET platform = excluded.platform,"
+	    " imported_at = excluded.imported_at, failed = 0, counts = NULL"
+	    " RETURNING id", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	bind_text(s, 1, path);
+	bind_text(s, 2, platform);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*source_id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, "recording the source");
+	{
+		char idbuf[32];
+
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)*source_id);
+		return run(st, err, "DELETE FROM source_warnings WHERE source_id = ?1",
+		    1, idbuf);
+	}
+}
+
+int
+fp_store_source_finish(struct fp_store *st, int64_t source_id, const char *account,
+    const char *counts_json, struct fp_err *err)
+{
+	char idbuf[32];
+
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)source_id);
+	return run(st, err, "UPDATE sources SET account = ?1, counts = ?2 WHERE id = ?3",
+	    3, account, counts_json, idbuf);
+}
+
+int
+fp_store_warning_add(struct fp_store *st, int64_t source_id, const char *message,
+    struct fp_err *err)
+{
+	char idbuf[32];
+
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)source_id);
+	return run(st, err, "INSERT INTO source_warnings (source_id, message)"
+	    " VALUES (?1, ?2)", 2, idbuf, message);
+}
+
+int
+fp_store_source_failed(struct fp_store *st, const char *path, const char *message,
+    struct fp_err *err)
+{
+	int64_t id;
+
+	if (fp_store_source_begin(st, path, NULL, &id, err) != FP_OK)
+		return FP_FATAL;
+	if (fp_store_warning_add(st, id, message, err) != FP_OK)
+		return FP_FATAL;
+	{
+		char idbuf[32];
+
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+		return run(st, err, "UPDATE sources SET failed = 1 WHERE id = ?1", 1, idbuf);
+	}
+}
+
+int
+fp_store_account_upsert(struct fp_store *st, const char *platform, const char *handle,
+    const char *display_name, struct fp_err *err)
+{
+	return run(st, err, "INSERT INTO accounts (platform, handle, display_name)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT (platform, handle) DO UPDATE SET"
+	    " display_name = COALESCE(excluded.display_name, display_name)",
+	    3, platform, handle, display_name);
+}
+
+/*
+ * The key that makes an item the same across imports: the native id; for
+ * account fields, the kind alone (one bio per account); otherwise a hash
+ * of the date and text.
+ */
+static char *
+item_key(const struct fp_item *item)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	char date[32];
+
+	if (item->native_id != NULL && item->native_id[0] != '\0')
+		return xasprintf("id:%s", item->native_id);
+	if (fp_kind_is_account_field(item->kind))
+		return xstrdup("profile");
+	fp_time_iso(item->created_at, date);
+	for (const char *p = date; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+	for (const char *p = item->text ? item->text : ""; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+	return xasprintf("hash:%016llx", (unsigned long long)h);
+}
+
+int
+fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_id,
+    struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	char *key;
+	int rc;
+
+	if (st->item_upsert == NULL && sqlite3_prepare_v2(st->db,
+	    "INSERT INTO items (platform, account, kind, item_key, native_id, url,"
+	    " created_at, text, lang, media_count, media_types, lat, lon, place,"
+	    " ref_author, ref_id, source_file, source_index, deleted, source_id)"
+	    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
+	    " ON CONFLICT (platform, account, kind, item_key) DO UPDATE SET"
+	    " url = COALESCE(excluded.url, url),"
+	    " created_at = COALESCE(excluded.created_at, created_at),"
+	    " text = COALESCE(excluded.text, text),"
+	    " lang = COALESCE(excluded.lang, lang),"
+	    " media_count = MAX(excluded.media_count, media_count),"
+	    " media_types = COALESCE(excluded.media_types, media_types),"
+	    " lat = COALESCE(excluded.lat, lat), lon = COALESCE(excluded.lon, lon),"
+	    " place = COALESCE(excluded.place, place),"
+	    " ref_author = COALESCE(excluded.ref_author, ref_author),"
+	    " ref_id = COALESCE(excluded.ref_id, ref_id),"
+	    " source_file = excluded.source_file, source_index = excluded.source_index,"
+	    " deleted = MAX(excluded.deleted, deleted), source_id = excluded.source_id"
+	    " RETURNING id", -1, &st->item_upsert, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	s = st->item_upsert;
+	key = item_key(item);
+	bind_text(s, 1, item->platform);
+	bind_text(s, 2, item->account ? item->account : "");
+	bind_text(s, 3, fp_kind_name(item->kind));
+	sqlite3_bind_text(s, 4, key, -1, free);
+	bind_text(s, 5, item->native_id);
+	bind_text(s, 6, item->url);
+	if (item->created_at != FP_TIME_NONE)
+		sqlite3_bind_int64(s, 7, item->created_at);
+	else
+		sqlite3_bind_null(s, 7);
+	bind_text(s, 8, item->text);
+	bind_text(s, 9, item->lang);
+	sqlite3_bind_int(s, 10, item->media_count);
+	bind_text(s, 11, item->media_types);
+	if (item->has_geo) {
+		sqlite3_bind_double(s, 12, item->lat);
+		sqlite3_bind_double(s, 13, item->lon);
+	} else {
+		sqlite3_bind_null(s, 12);
+		sqlite3_bind_null(s, 13);
+	}
+	bind_text(s, 14, item->place);
+	bind_text(s, 15, item->ref_author);
+	bind_text(s, 16, item->ref_id);
+	bind_text(s, 17, item->source_file);
+	sqlite3_bind_int64(s, 18, item->source_index);
+	sqlite3_bind_int(s, 19, item->deleted);
+	if (source_id > 0)
+		sqlite3_bind_int64(s, 20, source_id);
+	else
+		sqlite3_bind_null(s, 20);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		item->id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, "storing an item");
+	return FP_OK;
+}
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v != NULL ? xstrdup((const char *)v) : NULL;
+}
+
+int
+fp_store_items_foreach(struct fp_store *st, fp_item_fn fn, void *ud, struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(st->db,
+	    "SELECT id, platform, account, kind, native_id, url, created_at, text,"
+	    " lang, media_count, media_types, lat, lon, place, ref_author, ref_id,"
+	    " source_file, source_index FROM items WHERE deleted = 0 ORDER BY id",
+	    -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct fp_item item;
+		const char *platform = (const char *)sqlite3_column_text(s, 1);
+		int kind = fp_kind_from_name((const char *)sqlite3_column_text(s, 3));
+
+		fp_item_init(&item);
+		item.id = sqlite3_column_int64(s, 0);
+		item.platform = "x";
+		for (size_t i = 0; fp_platforms[i] != NULL; i++)
+			if (platform != NULL && strcmp(fp_platforms[i], platform) == 0)
+				item.platform = fp_platforms[i];
+		item.account = col_dup(s, 2);
+		item.kind = kind >= 0 ? (enum fp_kind)kind : FP_KIND_POST;
+		item.native_id = col_dup(s, 4);
+		item.url = col_dup(s, 5);
+		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+			item.created_at = sqlite3_column_int64(s, 6);
+		item.text = col_dup(s, 7);
+		item.lang = col_dup(s, 8);
+		item.media_count = sqlite3_column_int(s, 9);
+		item.media_types = col_dup(s, 10);
+		if (sqlite3_column_type(s, 11) != SQLITE_NULL) {
+			item.has_geo = 1;
+			item.lat = sqlite3_column_double(s, 11);
+			item.lon = sqlite3_column_double(s, 12);
+		}
+		item.place = col_dup(s, 13);
+		item.ref_author = col_dup(s, 14);
+		item.ref_id = col_dup(s, 15);
+		item.source_file = col_dup(s, 16);
+		item.source_index = (long)sqlite3_column_int64(s, 17);
+		stop = fn(ud, &item) != 0;
+		fp_item_release(&item);
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return db_fail(st, err, "reading items");
+	}
+	sqlite3_finalize(s);
+	return stop ? FP_FAILED : FP_OK;
+}
+
+int
+fp_store_accounts_foreach(struct fp_store *st, fp_account_fn fn, void *ud,
+    struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT platform, handle, display_name"
+	    " FROM accounts ORDER BY platform, handle", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn(ud, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2)) != 0)
+			break;
+	sqlite3_finalize(s);
+	return FP_OK;
+}
+
+char *
+fp_store_account_display(struct fp_store *st, const char *platform, const char *handle)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT display_name FROM accounts"
+	    " WHERE platform = ?1 AND handle = ?2", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, handle);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = col_dup(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+fp_store_findings_clear(struct fp_store *st, struct fp_err *err)
+{
+	return exec(st, "DELETE FROM findings", err);
+}
+
+int
+fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->finding_add == NULL && sqlite3_prepare_v2(st->db,
+	    "INSERT OR REPLACE INTO findings (item_id, rule, category, severity,"
+	    " action, evidence, guidelines) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+	    -1, &st->finding_add, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	s = st->finding_add;
+	sqlite3_bind_int64(s, 1, f->item_id);
+	bind_text(s, 2, f->rule);
+	bind_text(s, 3, f->category);
+	sqlite3_bind_int(s, 4, f->severity);
+	bind_text(s, 5, f->action);
+	bind_text(s, 6, f->evidence_json);
+	bind_text(s, 7, f->guidelines_json);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "storing a finding");
+	return FP_OK;
+}
+
+int64_t
+fp_store_run_add(struct fp_store *st, const char *command, const char *profile_json,
+    const char *rules_dir, struct fp_err *err)
+{
+	if (run(st, err, "INSERT INTO runs (command, started_at, profile, rules_dir)"
+	    " VALUES (?1, strftime('%s','now'), ?2, ?3)", 3, command, profile_json,
+	    rules_dir) != FP_OK)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+char *
+fp_store_last_profile(struct fp_store *st)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT profile FROM runs WHERE command = 'scan'"
+	    " ORDER BY id DESC LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = col_dup(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+struct sqlite3 *
+fp_store_db(struct fp_store *st)
+{
+	return st->db;
+}
