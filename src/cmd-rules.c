@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <jansson.h>
 
 #include "footprint.h"
 #include "cmd.h"
@@ -59,7 +60,17 @@ cmd_rules_exec(int argc, char **argv)
 		for (int k = 0; k < FP_KIND__COUNT; k++)
 			if (r->kinds & (1u << k))
 				printf(" %s", fp_kind_name(k));
-		printf("; action: %s; guidelines: %s\n", r->action, r->guidelines_json);
+		printf("; action: %s; cites:", r->action);
+		{
+			json_t *g = json_loads(r->guidelines_json, 0, NULL);
+			const char *agency;
+			json_t *v;
+
+			json_object_foreach(g, agency, v)
+				printf(" %s", agency);
+			json_decref(g);
+		}
+		putchar('\n');
 	}
 	rc = FP_EXIT_OK;
 out:

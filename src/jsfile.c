@@ -125,8 +125,13 @@ bad: {
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)shown[i] < 0x20 || (unsigned char)shown[i] >= 0x7f)
 			shown[i] = '?';
-	fp_err_set(err, FP_FAILED, "line %d, column %d: unexpected envelope '%s'"
-	    " (expected 'window.YTD.<name>.part<N> =')", line, col, shown);
+	if (strncmp(start, "window.", 7) == 0 || strncmp(start, "Grailbird.", 10) == 0 ||
+	    strncmp(start, "var ", 4) == 0)
+		fp_err_set(err, FP_FAILED, "line %d, column %d: unexpected envelope '%s'"
+		    " (expected 'window.YTD.<name>.part<N> =')", line, col, shown);
+	else
+		fp_err_set(err, FP_FAILED, "line %d, column %d: not JSON: starts with '%s'"
+		    " (expected JSON or 'window.YTD.<name>.part<N> =')", line, col, shown);
 	return FP_FAILED;
 	}
 }

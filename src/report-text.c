@@ -18,6 +18,7 @@
 struct text_ctx {
 	const struct fp_report_opts	*o;
 	int				 cur_sev;
+	const struct fp_report_totals	*totals;
 	long				 unknown_content;
 	struct fp_strv			 warnings;
 	struct fp_strv			 like_accounts;
@@ -93,7 +94,7 @@ text_finding(void *ud, const struct fp_row *r)
 		for (const char *p = fp_severity_name(r->severity); *p; p++)
 			fputc(*p - 32, out);
 		color(c, "\033[0m");
-		fputc('\n', out);
+		fprintf(out, " (%ld)\n", c->totals->findings_by_sev[r->severity & 3]);
 	}
 	fp_time_iso(r->created_at, date);
 	fputc('\n', out);
@@ -149,9 +150,10 @@ text_source(void *ud, const struct fp_source_row *r)
 	if (r->failed)
 		fprintf(c->o->out, "  %s: not read\n", r->path);
 	else
-		fprintf(c->o->out, "  %s: %s%s%s, %ld items (%s)\n", r->path,
+		fprintf(c->o->out, "  %s: %s%s%s, %ld item%s%s%s%s\n", r->path,
 		    r->platform ? r->platform : "?", r->account ? " @" : "",
-		    r->account ? r->account : "", total, fp_buf_str(&line));
+		    r->account ? r->account : "", total, total == 1 ? "" : "s",
+		    line.len ? " (" : "", fp_buf_str(&line), line.len ? ")" : "");
 	if (unknown > 0) {
 		c->unknown_content += unknown;
 		if (r->account != NULL && !fp_strv_has(&c->like_accounts, r->account))
@@ -178,6 +180,7 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	memset(&c, 0, sizeof c);
 	c.o = o;
 	c.cur_sev = -1;
+	c.totals = t;
 	free(pjson);
 	if (fp_report_totals(st, t, err) != FP_OK)
 		goto out;

@@ -115,9 +115,9 @@ list_archive(struct fp_source *src, struct fp_err *err)
 			archive_read_free(a);
 			return FP_FATAL;
 		}
-		fp_strv_take(&src->problems, xasprintf("archive damaged after member %zu"
-		    " ('%s'): %s; the members after it are missing", src->raw.n,
-		    src->raw.v[src->raw.n - 1], why ? why : "unknown error"));
+		fp_strv_take(&src->problems, xasprintf("the archive is damaged in or"
+		    " after member %zu ('%s'): %s; any later members are missing",
+		    src->raw.n, src->raw.v[src->raw.n - 1], why ? why : "unknown error"));
 	}
 	archive_read_free(a);
 	return FP_OK;

@@ -101,7 +101,10 @@ UNIT(wrong_envelope_names_place)
 
 	CHECK(j == NULL);
 	CHECK(strstr(err.msg, "line 2, column 3") != NULL);
-	CHECK(strstr(err.msg, "unexpected envelope 'document.write = '") != NULL);
+	CHECK(strstr(err.msg, "not JSON: starts with 'document.write = '") != NULL);
+	j = load("window.YTD.profile = [1]", &info, &warn, &err);
+	CHECK(j == NULL);
+	CHECK(strstr(err.msg, "line 1, column 1: unexpected envelope 'window.YTD.profile = '") != NULL);
 }
 
 UNIT(empty_file)

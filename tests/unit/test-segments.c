@@ -29,7 +29,8 @@ UNIT(segmentation)
 	CHECK_SEGS("IOM4ever", "IOM|ever");
 	CHECK_SEGS("a__b", "a|b");
 	CHECK_SEGS("", "");
-	CHECK_SEGS("WHOisThere", "WHO|is|There");
+	CHECK_SEGS("WHO_is_there", "WHO|is|there");
+	CHECK_SEGS("LinaUN", "Lina|UN");
 }
 
 UNIT(real_name_matching)

@@ -1,0 +1,3 @@
+window.YTD.note_tweet.part0 = [ {
+  "noteTweet" : {
+    "core" : {

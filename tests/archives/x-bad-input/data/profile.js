@@ -1,0 +1,1 @@
+window.YTD.profile = [ { "profile" : { "description" : { "bio" : "hi" } } } ]

@@ -1,0 +1,11 @@
+window.YTD.profile.part0 = [
+  {
+    "profile" : {
+      "description" : {
+        "bio" : "",
+        "website" : "",
+        "location" : ""
+      }
+    }
+  }
+]
