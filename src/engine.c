@@ -341,10 +341,15 @@ applies(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_it
 		return 0;
 	if (r->platforms.n > 0 && !fp_strv_has(&r->platforms, item->platform))
 		return 0;
-	if (r->ref_official == 0 && fp_ruleset_is_official(eng->rs, item->ref_author))
-		return 0;
-	if (r->ref_official == 1 && !fp_ruleset_is_official(eng->rs, item->ref_author))
-		return 0;
+	/* Only reposts and likes pass on someone else's words: a reply to or a
+	 * quote of an official account is the user's own statement. */
+	if (r->ref_official >= 0) {
+		int endorsed = item->kind == FP_KIND_REPOST || item->kind == FP_KIND_LIKE;
+		int official = endorsed && fp_ruleset_is_official(eng->rs, item->ref_author);
+
+		if (official != r->ref_official)
+			return 0;
+	}
 	if (r->pseudonymous >= 0 && account_pseudonymous(eng, item) != r->pseudonymous)
 		return 0;
 	if (r->has_media >= 0 && (item->media_count > 0) != r->has_media)

@@ -78,7 +78,7 @@ window.__THAR_CONFIG = {
         {
           "fileName" : "data/tweets.js",
           "globalName" : "YTD.tweets.part0",
-          "count" : "12"
+          "count" : "13"
         },
         {
           "fileName" : "data/tweets-part1.js",

@@ -559,5 +559,56 @@ window.YTD.tweets.part0 = [
       "full_text" : "Our club elected a new captain today ⚽",
       "lang" : "en"
     }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1588829724473480839"
+          ],
+          "editableUntil" : "2022-11-05T10:15:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "user_mentions" : [
+          {
+            "name" : "Refugees",
+            "screen_name" : "Refugees",
+            "indices" : [
+              "0",
+              "9"
+            ],
+            "id_str" : "10000",
+            "id" : "10000"
+          }
+        ],
+        "urls" : []
+      },
+      "display_text_range" : [
+        "0",
+        "78"
+      ],
+      "favorite_count" : "3",
+      "id_str" : "1588829724473480839",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1588829724473480839",
+      "created_at" : "Sat Nov 05 09:45:00 +0000 2022",
+      "favorited" : false,
+      "full_text" : "@Refugees The government here should resign over how it treats people who flee",
+      "lang" : "en",
+      "in_reply_to_status_id_str" : "1588818399852680842",
+      "in_reply_to_status_id" : "1588818399852680842",
+      "in_reply_to_user_id" : "555000111",
+      "in_reply_to_user_id_str" : "555000111",
+      "in_reply_to_screen_name" : "Refugees"
+    }
   }
 ]

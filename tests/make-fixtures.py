@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""Write the fictional X archives: samples/x-lina-haddad and tests/archives/x-*.
+
+Every person in them is invented. Ids are snowflakes made from the dates, so
+that dates derived from ids agree. Run it after changing a fixture here, then
+update the cases that name ids, and review the diff: tests/make-fixtures.py
+"""
+import json, os, datetime, shutil
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EPOCH = 1288834974657
+
+def sid(dt, seq=0):
+    ms = int(dt.replace(tzinfo=datetime.timezone.utc).timestamp() * 1000)
+    return str(((ms - EPOCH) << 22) + 1234567 + seq)
+
+def xdate(dt):
+    return dt.strftime("%a %b %d %H:%M:%S +0000 %Y")
+
+def dumps(obj):
+    return json.dumps(obj, indent=2, separators=(",", " : "), ensure_ascii=False)
+
+def ytd(path, name, part, elems):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    body = dumps(elems) if elems else "[ ]"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("window.YTD.%s.part%d = %s" % (name, part, body))
+
+def esc(t):
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+def tweet(dt, text, seq=0, reply=None, urls=(), media=(), place=None, coords=None,
+          mentions=(), hashtags=(), wrapper=True, lang="en"):
+    i = sid(dt, seq)
+    t = {
+        "edit_info": {"initial": {"editTweetIds": [i], "editableUntil":
+            (dt + datetime.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "editsRemaining": "5", "isEditEligible": True}},
+        "retweeted": False,
+        "source": "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+        "entities": {
+            "hashtags": [{"text": h, "indices": ["0", "1"]} for h in hashtags],
+            "symbols": [],
+            "user_mentions": [{"name": m, "screen_name": m, "indices": ["0", str(len(m) + 1)],
+                               "id_str": "1000" + str(k), "id": "1000" + str(k)} for k, m in enumerate(mentions)],
+            "urls": [{"url": "https://t.co/" + "abcdefgh%02d" % k, "expanded_url": u,
+                      "display_url": u.split("//")[1][:24] + "…", "indices": ["10", "33"]}
+                     for k, u in enumerate(urls)],
+        },
+        "display_text_range": ["0", str(len(text))],
+        "favorite_count": "3",
+        "id_str": i,
+        "truncated": False,
+        "retweet_count": "0",
+        "id": i,
+        "created_at": xdate(dt),
+        "favorited": False,
+        "full_text": esc(text),
+        "lang": lang,
+    }
+    if reply:
+        t["in_reply_to_status_id_str"] = reply[1]
+        t["in_reply_to_status_id"] = reply[1]
+        t["in_reply_to_user_id"] = "555000111"
+        t["in_reply_to_user_id_str"] = "555000111"
+        t["in_reply_to_screen_name"] = reply[0]
+    if media:
+        m = [{"expanded_url": "https://twitter.com/x/status/%s/photo/1" % i,
+              "indices": ["20", "43"], "url": "https://t.co/media%02d" % k,
+              "media_url": "http://pbs.twimg.com/media/FAKE%02d.jpg" % k,
+              "id_str": str(int(i) + k + 1), "id": str(int(i) + k + 1),
+              "media_url_https": "https://pbs.twimg.com/media/FAKE%02d.jpg" % k,
+              "sizes": {"large": {"w": "2048", "h": "1536", "resize": "fit"}},
+              "type": mt, "display_url": "pic.twitter.com/FAKE"} for k, mt in enumerate(media)]
+        t["entities"]["media"] = m[:1]
+        t["extended_entities"] = {"media": m}
+    if coords:
+        t["coordinates"] = {"type": "Point", "coordinates": [str(coords[1]), str(coords[0])]}
+        t["geo"] = {"type": "Point", "coordinates": [str(coords[0]), str(coords[1])]}
+    if place:
+        t["place"] = {"full_name": place, "name": place.split(",")[0], "country_code": "JO"}
+    return {"tweet": t} if wrapper else t
+
+D = datetime.datetime
+
+def staff(base, wrapper_style=True):
+    if os.path.exists(base):
+        shutil.rmtree(base)
+    data = base + "/data"
+    os.makedirs(data)
+    handle = "LinaAtUNHCR"
+    tw = [
+        tweet(D(2016, 5, 1, 7, 12, 3), "Proud to start my new assignment in Amman today! #refugees", hashtags=["refugees"]),
+        tweet(D(2016, 11, 9, 6, 40, 0), "Can't believe the election results. The president-elect is a disgrace."),
+        tweet(D(2017, 3, 2, 18, 5, 44), "Birthday party for my little one tonight \U0001F389 cake & balloons"),
+        tweet(D(2018, 6, 20, 9, 0, 0), "RT @Refugees: On #WithRefugees day, governments must stand with people forced to flee \u2026",
+              mentions=["Refugees"], hashtags=["WithRefugees"]),
+        tweet(D(2018, 9, 20, 14, 30, 0), "RT @SenDanaReyes: Vote for me on Tuesday! Together we will fix this broken government \u2026",
+              mentions=["SenDanaReyes"]),
+        tweet(D(2019, 2, 14, 11, 2, 9), "@omar_k Totally agree, the minister must resign over this corruption scandal",
+              reply=("omar_k", sid(D(2019, 2, 14, 10, 0, 0), 9)), mentions=["omar_k"]),
+        tweet(D(2019, 5, 5, 8, 15, 0), "Please vote for my photo in the office contest! \U0001F4F8"),
+        tweet(D(2019, 8, 1, 16, 45, 0), "Thanks to the Government of Jordan for hosting the workshop on data protection."),
+        tweet(D(2020, 1, 15, 20, 1, 1), "This is exactly why the opposition party must win the elections https://t.co/abcdefgh00",
+              urls=["https://twitter.com/PolicyWatcher/status/1217000000000000000"]),
+        tweet(D(2021, 3, 8, 9, 30, 0), "Today on International Women's Day I want to thank the incredible women I work with in the field, who keep going when everything around them stops. You are the reason this work matters, and you deserve far more recognition than you \u2026 https://t.co/abcdefgh01",
+              urls=["https://twitter.com/i/web/status/" + sid(D(2021, 3, 8, 9, 30, 0))]),
+        tweet(D(2021, 7, 1, 17, 50, 0), "Sunset at the Dead Sea https://t.co/media00", media=["photo"],
+              place="Dead Sea, Jordan", coords=(31.5590, 35.4732)),
+        tweet(D(2022, 10, 1, 12, 0, 0), "Our club elected a new captain today \u26BD"),
+        tweet(D(2022, 11, 5, 9, 45, 0), "@Refugees The government here should resign over how it treats people who flee",
+              reply=("Refugees", sid(D(2022, 11, 5, 9, 0, 0), 3)), mentions=["Refugees"]),
+    ]
+    tw1 = [
+        tweet(D(2023, 1, 20, 19, 0, 0), "Solidarity with the protesters in the capital. This regime has to go. #RegimeChange",
+              hashtags=["RegimeChange"]),
+        tweet(D(2023, 2, 2, 7, 30, 0), "Morning run along the river, 10 km done"),
+    ]
+    ytd(data + "/tweets.js", "tweets", 0, tw)
+    ytd(data + "/tweets-part1.js", "tweets", 1, tw1)
+    note_text = ("Today on International Women's Day I want to thank the incredible women I work with in the field, "
+                 "who keep going when everything around them stops. You are the reason this work matters, and you "
+                 "deserve far more recognition than you get. And to everyone at home: go vote in the municipal "
+                 "elections next week!")
+    ytd(data + "/note-tweet.js", "note_tweet", 0, [{"noteTweet": {
+        "noteTweetId": sid(D(2021, 3, 8, 9, 30, 0), 77), "updatedAt": "2021-03-08T09:30:00.000Z",
+        "lifecycle": {"value": "1", "name": "Active", "originalTypeName": "", "originalValue": "1"},
+        "createdAt": "2021-03-08T09:30:00.000Z",
+        "core": {"styletags": [], "urls": [], "text": note_text, "mentions": [], "cashtags": [], "hashtags": []}}}])
+    dtw = tweet(D(2023, 3, 1, 10, 0, 0), "Vote Democrats in the elections!")
+    dtw["tweet"]["deleted_at"] = "Fri Mar 03 09:00:00 +0000 2023"
+    ytd(data + "/deleted-tweets.js", "deleted_tweets", 0, [dtw])
+    likes = [
+        {"like": {"tweetId": sid(D(2020, 6, 1, 12, 0, 0), 5),
+                  "fullText": "The Prime Minister's corrupt government must resign now",
+                  "expandedUrl": "https://twitter.com/i/web/status/" + sid(D(2020, 6, 1, 12, 0, 0), 5)}},
+        {"like": {"tweetId": sid(D(2020, 6, 20, 8, 0, 0), 6),
+                  "fullText": "Governments must uphold the right to seek asylum. Elections are no excuse. #WithRefugees",
+                  "expandedUrl": "https://twitter.com/Refugees/status/" + sid(D(2020, 6, 20, 8, 0, 0), 6)}},
+        {"like": {"tweetId": "512345678901234567"}},
+        {"like": {"tweetId": sid(D(2022, 4, 4, 4, 4, 4), 7), "fullText": "Look at this dog in a raincoat \U0001F415",
+                  "expandedUrl": "https://twitter.com/i/web/status/" + sid(D(2022, 4, 4, 4, 4, 4), 7)}},
+    ]
+    ytd(data + "/like.js", "like", 0, likes)
+    ytd(data + "/account.js", "account", 0, [{"account": {
+        "email": "lina.haddad@unhcr.org", "createdVia": "web", "username": handle,
+        "accountId": "1190000000000000001", "createdAt": "2016-04-30T08:00:00.000Z",
+        "accountDisplayName": "Lina Haddad"}}])
+    ytd(data + "/profile.js", "profile", 0, [{"profile": {
+        "description": {"bio": "Protection officer. Coffee, books and the desert.",
+                        "website": "https://t.co/galFAKEqf", "location": "Amman, Jordan"},
+        "avatarMediaUrl": "https://pbs.twimg.com/profile_images/1/FAKE.jpg",
+        "headerMediaUrl": "https://pbs.twimg.com/profile_banners/1/1"}}])
+    ytd(data + "/follower.js", "follower", 0, [{"follower": {"accountId": "73747798",
+        "userLink": "https://twitter.com/intent/user?user_id=73747798"}}])
+    manifest = {
+        "userInfo": {"accountId": "1190000000000000001", "userName": handle, "displayName": "Lina Haddad"},
+        "archiveInfo": {"sizeBytes": "48213", "generationDate": "2024-01-01T10:00:00.000Z",
+                        "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
+        "readmeInfo": {"fileName": "data/README.txt", "directory": "data/", "name": "README.txt"},
+        "dataTypes": {
+            "account": {"files": [{"fileName": "data/account.js", "globalName": "YTD.account.part0", "count": "1"}]},
+            "deletedTweets": {"mediaDirectory": "data/deleted_tweets_media",
+                              "files": [{"fileName": "data/deleted-tweets.js", "globalName": "YTD.deleted_tweets.part0", "count": "1"}]},
+            "follower": {"files": [{"fileName": "data/follower.js", "globalName": "YTD.follower.part0", "count": "1"}]},
+            "like": {"files": [{"fileName": "data/like.js", "globalName": "YTD.like.part0", "count": "4"}]},
+            "noteTweet": {"files": [{"fileName": "data/note-tweet.js", "globalName": "YTD.note_tweet.part0", "count": "1"}]},
+            "profile": {"mediaDirectory": "data/profile_media",
+                        "files": [{"fileName": "data/profile.js", "globalName": "YTD.profile.part0", "count": "1"}]},
+            "tweets": {"mediaDirectory": "data/tweets_media",
+                       "files": [{"fileName": "data/tweets.js", "globalName": "YTD.tweets.part0", "count": str(len(tw))},
+                                 {"fileName": "data/tweets-part1.js", "globalName": "YTD.tweets.part1", "count": str(len(tw1))}]},
+        },
+    }
+    with open(data + "/manifest.js", "w") as f:
+        f.write("window.__THAR_CONFIG = " + dumps(manifest))
+    with open(data + "/README.txt", "w") as f:
+        f.write("This is a fictional archive made for footprint's tests and demo.\n"
+                "Lina Haddad and every other person in it are invented.\n")
+
+staff(ROOT + "/samples/x-lina-haddad")
+
+# --- 2019 GDPR v1: files at the root, bare tweet objects, old likes ---
+b = ROOT + "/tests/archives/x-gdpr-2019-pseudonym"
+shutil.rmtree(b, ignore_errors=True); os.makedirs(b)
+ytd(b + "/account.js", "account", 0, [{"account": {"phoneNumber": "+15550000000",
+    "email": "owl@example.net", "createdVia": "web", "username": "desert_owl_7",
+    "accountId": "987654321", "createdAt": "2017-02-01T09:00:00.000Z", "accountDisplayName": "Desert Owl"}}])
+ytd(b + "/tweet.js", "tweet", 0, [
+    tweet(D(2018, 11, 2, 10, 0, 0), "UNHCR management has no idea what the field is like", wrapper=False),
+    tweet(D(2019, 1, 5, 22, 0, 0), "The humanitarian sector is broken and aid workers deserve better", wrapper=False),
+    tweet(D(2019, 2, 1, 9, 0, 0), "Lovely weather in the hills today", wrapper=False),
+    tweet(D(2019, 3, 3, 3, 3, 3), "The WHO report was interesting, who knew?", wrapper=False),
+])
+ytd(b + "/like.js", "like", 0, [{"like": {"tweetId": "812345678901234567"}},
+                                 {"like": {"tweetId": "12345"}}])
+ytd(b + "/profile.js", "profile", 0, [{"profile": {"description": {"bio": "", "website": "", "location": ""}}}])
+
+# --- classic archive (2012-2018) ---
+c = ROOT + "/tests/archives/x-classic-2015"
+shutil.rmtree(c, ignore_errors=True); os.makedirs(c + "/data/js/tweets")
+user = {"name": "Lina Haddad", "screen_name": "lina_h", "protected": False, "id_str": "99887766",
+        "profile_image_url_https": "https://pbs.twimg.com/profile_images/1/FAKE_normal.png",
+        "id": 99887766, "verified": False}
+def ctweet(dt, text, seq=0, **kw):
+    i = sid(dt, seq)
+    t = {"source": "<a href=\"http://twitter.com\" rel=\"nofollow\">Twitter Web Client</a>",
+         "entities": {"user_mentions": [], "media": [], "hashtags": [], "urls": []},
+         "geo": {}, "id_str": i, "text": text, "id": int(i),
+         "created_at": dt.strftime("%Y-%m-%d %H:%M:%S +0000"), "user": user}
+    t.update(kw)
+    return t
+def classic_js(path, var, arr):
+    with open(path, "w") as f:
+        f.write("Grailbird.data.%s = \n" % var)
+        f.write(json.dumps(arr, indent=2, separators=(",", " : ")).replace("/", "\\/"))
+t1 = ctweet(D(2014, 3, 12, 9, 0, 0), "Watching the election debate tonight, the candidate was terrible",
+            geo={"type": "Point", "coordinates": [31.95, 35.93]})
+t2 = ctweet(D(2014, 3, 20, 12, 0, 0), "RT @pol_maria: Our party will win the referendum \u2026",
+            retweeted_status={"id_str": "445000000000000000", "text": "Our party will win the referendum! Join the campaign rally",
+                              "created_at": "2014-03-20 11:00:00 +0000",
+                              "user": {"name": "Maria Pol", "screen_name": "pol_maria", "id_str": "5"}})
+t3 = ctweet(D(2015, 6, 2, 8, 0, 0), "@friend_sam see you at the market", in_reply_to_status_id_str="606000000000000000",
+            in_reply_to_screen_name="friend_sam", in_reply_to_user_id_str="6")
+classic_js(c + "/data/js/tweets/2014_03.js", "tweets_2014_03", [t1, t2])
+classic_js(c + "/data/js/tweets/2015_06.js", "tweets_2015_06", [t3])
+with open(c + "/data/js/tweet_index.js", "w") as f:
+    f.write("var tweet_index =  " + json.dumps([
+        {"file_name": "data/js/tweets/2015_06.js", "year": 2015, "var_name": "tweets_2015_06", "tweet_count": 1, "month": 6},
+        {"file_name": "data/js/tweets/2014_03.js", "year": 2014, "var_name": "tweets_2014_03", "tweet_count": 2, "month": 3}],
+        indent=1, separators=(",", " : ")).replace("/", "\\/"))
+with open(c + "/data/js/user_details.js", "w") as f:
+    f.write("var user_details =  " + json.dumps({"screen_name": "lina_h", "location": "Amman",
+        "full_name": "Lina Haddad", "bio": "Coffee first.", "id": "99887766",
+        "created_at": "2010-03-24 16:31:05 +0000"}, indent=1, separators=(",", " : ")))
+with open(c + "/data/js/payload_details.js", "w") as f:
+    f.write("var payload_details =  {\n  \"tweets\" : 4,\n  \"created_at\" : \"2015-07-01 10:00:00 +0000\",\n  \"lang\" : \"en\"\n}")
+# tweets.csv, later column order; one tweet only here (2013), the rest also in the .js files
+def csvq(v): return '"' + str(v).replace('"', '""') + '"'
+rows = [["tweet_id", "in_reply_to_status_id", "in_reply_to_user_id", "timestamp", "source", "text",
+         "retweeted_status_id", "retweeted_status_user_id", "retweeted_status_timestamp", "expanded_urls"]]
+for t in (t1, t2, t3):
+    rows.append([t["id_str"], t.get("in_reply_to_status_id_str", ""), "", t["created_at"], t["source"], t["text"],
+                 t.get("retweeted_status", {}).get("id_str", ""), "", "", ""])
+t0 = sid(D(2013, 11, 5, 7, 0, 0))
+rows.append([t0, "", "", "2013-11-05 07:00:00 +0000", "<a href=\"http://twitter.com\">web</a>",
+             "Election day! Go vote everyone &amp; bring a friend #Elections2013", "", "", "", ""])
+with open(c + "/tweets.csv", "w") as f:
+    for r in rows:
+        f.write(",".join(csvq(v) for v in r) + "\n")
+
+# --- classic tweets.csv alone, early column order ---
+e = ROOT + "/tests/archives/x-classic-csv-early"
+shutil.rmtree(e, ignore_errors=True); os.makedirs(e)
+hdr = ["tweet_id", "in_reply_to_status_id", "in_reply_to_user_id", "retweeted_status_id",
+       "retweeted_status_user_id", "timestamp", "source", "text", "expanded_urls"]
+r = [hdr,
+     ["280000000000000001", "", "", "", "", "2012-12-10 10:00:00 +0000", "web", "Quiet day at the office", ""],
+     ["280000000000000002", "", "", "279000000000000000", "12", "2012-12-11 10:00:00 +0000", "web",
+      "RT @politico_x: The government must go, new elections now", ""],
+     ["280000000000000003", "279500000000000000", "13", "", "", "2012-12-12 10:00:00 +0000", "web",
+      "@bob_t yes the \"minister\" should resign,\nthe corruption is obvious", ""],
+     ["280000000000000004", "", "", "", "", "2012-12-13 10:00:00 +0000", "web",
+      "Ha, see this https://t.co/q1 about the ballot", "https://twitter.com/newsdesk/status/278000000000000000,http://example.com/"]]
+with open(e + "/tweets.csv", "w") as f:
+    for row in r:
+        f.write(",".join(csvq(v) for v in row) + "\r\n")
+
+# --- bad input: the rest must still be audited ---
+bad = ROOT + "/tests/archives/x-bad-input"
+shutil.rmtree(bad, ignore_errors=True); os.makedirs(bad + "/data")
+ytd(bad + "/data/account.js", "account", 0, [{"account": {"email": "sam.k@example.org", "username": "sam_k",
+    "accountId": "4242", "createdAt": "2019-01-01T00:00:00.000Z", "accountDisplayName": "Sam K"}}])
+open(bad + "/data/tweets.js", "w").close()      # 0 bytes
+ytd(bad + "/data/tweets-part1.js", "tweets", 1, [
+    tweet(D(2020, 2, 2, 2, 2, 2), "The election was stolen and the government knows it"), "oops, a string"])
+with open(bad + "/data/tweets-part2.js", "wb") as f:
+    f.write(("window.YTD.tweets.part2 = " + dumps([tweet(D(2020, 3, 3, 3, 3, 3), "Caf\u00e9 talk: the regime and its ministers are corrupt")])).encode().replace("Caf\u00e9".encode(), b"Caf\xe9"))
+with open(bad + "/data/like.js", "w") as f:
+    f.write("this is not json at all\n")
+with open(bad + "/data/profile.js", "w") as f:
+    f.write("window.YTD.profile = [ { \"profile\" : { \"description\" : { \"bio\" : \"hi\" } } } ]")
+with open(bad + "/data/note-tweet.js", "w") as f:
+    f.write("window.YTD.note_tweet.part0 = [ {\n  \"noteTweet\" : {\n    \"core\" : {")
+print("ok")
