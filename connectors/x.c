@@ -250,6 +250,15 @@ tweet_quote(const json_t *t, const char *account, char **user, char **id)
 	return -1;
 }
 
+/* Is key there with a value other than null? */
+static int
+present(const json_t *obj, const char *key)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	return v != NULL && !json_is_null(v);
+}
+
 int
 fp_x_tweet_to_item(const json_t *elem, const char *account, struct fp_item *item,
     const char **why)
@@ -320,22 +329,16 @@ fp_x_tweet_to_item(const json_t *elem, const char *account, struct fp_item *item
 			return 0;
 		}
 	}
-	/* Replies: the in_reply_to_* fields are present only on replies. */
-	if (json_object_get(t, "in_reply_to_status_id_str") != NULL ||
-	    json_object_get(t, "in_reply_to_status_id") != NULL ||
-	    json_object_get(t, "in_reply_to_user_id_str") != NULL ||
-	    json_object_get(t, "in_reply_to_screen_name") != NULL) {
-		const json_t *rid = json_object_get(t, "in_reply_to_status_id_str");
-
-		if (!json_is_null(rid) || !json_is_null(json_object_get(t,
-		    "in_reply_to_screen_name"))) {
-			item->kind = FP_KIND_REPLY;
-			fp_item_set(&item->ref_author, fp_json_str(t, "in_reply_to_screen_name"));
-			item->ref_id = fp_json_strdup(t, "in_reply_to_status_id_str");
-			if (item->ref_id == NULL)
-				item->ref_id = fp_json_strdup(t, "in_reply_to_status_id");
-			return 0;
-		}
+	/* Replies: the in_reply_to_* fields are present only on replies (and
+	 * a hand-edited file may carry them as null). */
+	if (present(t, "in_reply_to_status_id_str") || present(t, "in_reply_to_status_id") ||
+	    present(t, "in_reply_to_user_id_str") || present(t, "in_reply_to_screen_name")) {
+		item->kind = FP_KIND_REPLY;
+		fp_item_set(&item->ref_author, fp_json_str(t, "in_reply_to_screen_name"));
+		item->ref_id = fp_json_strdup(t, "in_reply_to_status_id_str");
+		if (item->ref_id == NULL)
+			item->ref_id = fp_json_strdup(t, "in_reply_to_status_id");
+		return 0;
 	}
 	{
 		char *quser, *qid;

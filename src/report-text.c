@@ -35,11 +35,20 @@ color(const struct text_ctx *c, const char *code)
 
 /* Print s on lines of the report, each indented; control characters shown
  * as spaces so that archive content cannot drive the terminal. */
+/* The text report shows at most this much of an item (the JSON has it all). */
+#define TEXT_SHOWN_MAX	2000
+
 static void
 put_text(FILE *out, const char *s, const char *indent)
 {
+	const char *start = s;
+
 	fputs(indent, out);
 	for (; *s != '\0'; s++) {
+		if (s - start >= TEXT_SHOWN_MAX && ((unsigned char)*s & 0xc0) != 0x80) {
+			fprintf(out, " [... %zu more bytes: see --format json]", strlen(s));
+			break;
+		}
 		unsigned char ch = (unsigned char)*s;
 
 		if (ch == '\n') {
@@ -206,7 +215,9 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	if (fp_report_sources(st, text_source, &c, err) != FP_OK ||
 	    fp_report_findings(st, o->min_severity, text_finding, &c, err) != FP_OK)
 		goto out;
-	if (total == 0)
+	if (t->sources == 0)
+		fputs("  (none: run 'footprint import PATH' and 'footprint scan' first)\n", out);
+	else if (total == 0)
 		fputs("\nNo findings: nothing in these archives breaks the loaded rules.\n",
 		    out);
 	if (c.unknown_content > 0) {

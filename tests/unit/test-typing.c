@@ -69,6 +69,20 @@ UNIT(reply_from_presence_of_fields)
 	fp_item_release(&it);
 }
 
+UNIT(null_reply_fields_are_no_reply)
+{
+	struct fp_item it;
+
+	tweet("{\"tweet\":{\"id_str\":\"1200000000000000009\",\"full_text\":\"hi\","
+	    "\"in_reply_to_status_id_str\":null,\"in_reply_to_screen_name\":null}}", "lina", &it);
+	CHECK_INT(it.kind, FP_KIND_POST);
+	fp_item_release(&it);
+	tweet("{\"tweet\":{\"id_str\":\"1200000000000000010\",\"full_text\":\"RT @: odd\"}}",
+	    "lina", &it);
+	CHECK_INT(it.kind, FP_KIND_POST);
+	fp_item_release(&it);
+}
+
 UNIT(quote_from_status_url)
 {
 	struct fp_item it;
@@ -146,5 +160,6 @@ UNIT(status_urls)
 }
 
 UNIT_MAIN(plain_post_wrapped, bare_2019_element, retweet_from_rt_prefix,
-    reply_from_presence_of_fields, quote_from_status_url, classic_retweeted_status,
+    reply_from_presence_of_fields, null_reply_fields_are_no_reply,
+    quote_from_status_url, classic_retweeted_status,
     geo_and_media, not_a_tweet, status_urls)
