@@ -6,6 +6,9 @@
 #define FP_CMD_H
 
 #include "footprint.h"
+#include <getopt.h>
+#include <stdio.h>
+
 #include "profile.h"
 
 struct fp_cmd {
@@ -36,6 +39,7 @@ struct fp_cmd_opts {
 	const char		*output;	/* -o */
 	int			 fail_on;	/* --fail-on: severity, or -1 */
 	int			 quiet;
+	const char		*platform;	/* --platform */
 };
 
 /* Option codes shared by commands (values beyond char range). */
@@ -50,6 +54,13 @@ void	 fp_cmd_opts_release(struct fp_cmd_opts *o);
 /* Handle a shared option; 1 if handled, 0 if not ours, -1 usage error. */
 int	 fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o,
 	    int opt, const char *arg);
+/*
+ * Parse a command's options (getopt_long with shortopts and longopts):
+ * 1 when parsed (operands start at optind), 0 when --help was printed
+ * (exit 0), -1 on a usage error (already reported; exit 2).
+ */
+int	 fp_cmd_getopt(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int argc,
+	    char **argv, const char *shortopts, const struct option *longopts);
 /* Merge the profile file under the command-line values. */
 int	 fp_cmd_opts_finish_profile(const struct fp_cmd *cmd, struct fp_cmd_opts *o);
 

@@ -25,27 +25,15 @@ cmd_audit_exec(int argc, char **argv)
 	struct fp_cmd_opts o;
 	struct fp_ruleset rs;
 	struct fp_store *st = NULL;
-	const char *platform = NULL;
-	int c, rc = FP_EXIT_USAGE, any_read, any_warn, fail_hit = 0;
+	int rc = FP_EXIT_USAGE, any_read, any_warn, fail_hit = 0;
 
 	fp_cmd_opts_init(&o);
 	memset(&rs, 0, sizeof rs);
-	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
-		int r = fp_cmd_opts_parse(&fp_cmd_audit, &o, c, optarg);
-
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
-			rc = fp_cmd_help.exec(2, (char *[]){ "help", "audit", NULL });
-			goto out;
-		}
-		if (c == OPT_PLATFORM) {
-			platform = optarg;
-			continue;
-		}
-		fp_cmd_usage(&fp_cmd_audit, stderr);
+	switch (fp_cmd_getopt(&fp_cmd_audit, &o, argc, argv, "ho:q", longopts)) {
+	case 0:
+		rc = FP_EXIT_OK;
+		goto out;
+	case -1:
 		goto out;
 	}
 	if (optind >= argc) {
@@ -58,7 +46,7 @@ cmd_audit_exec(int argc, char **argv)
 		goto out;
 	if (fp_cmd_open_store(&fp_cmd_audit, o.db, 1, &st) != 0)
 		goto out;
-	if (fp_cmd_do_import(&fp_cmd_audit, st, argv + optind, argc - optind, platform,
+	if (fp_cmd_do_import(&fp_cmd_audit, st, argv + optind, argc - optind, o.platform,
 	    o.quiet, &any_read, &any_warn) != 0)
 		goto out;
 	if (!any_read) {

@@ -102,9 +102,40 @@ fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int opt,
 	case 'q':
 		o->quiet = 1;
 		return 1;
+	case OPT_PLATFORM:
+		if (!fp_platform_valid(arg)) {
+			fp_cmd_error(cmd, "unknown platform '%s'", arg);
+			return -1;
+		}
+		o->platform = arg;
+		return 1;
 	default:
 		return 0;
 	}
+}
+
+int
+fp_cmd_getopt(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int argc, char **argv,
+    const char *shortopts, const struct option *longopts)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int r = fp_cmd_opts_parse(cmd, o, c, optarg);
+
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;
+		if (c == 'h') {
+			fp_cmd_help.exec(2, (char *[]){ "help", (char *)cmd->name, NULL });
+			return 0;
+		}
+		fp_cmd_usage(cmd, stderr);
+		fprintf(stderr, "(see 'footprint %s --help')\n", cmd->name);
+		return -1;
+	}
+	return 1;
 }
 
 int

@@ -20,26 +20,14 @@ cmd_import_exec(int argc, char **argv)
 	};
 	struct fp_cmd_opts o;
 	struct fp_store *st = NULL;
-	const char *platform = NULL;
-	int c, rc = FP_EXIT_USAGE, any_read, any_warn;
+	int rc = FP_EXIT_USAGE, any_read, any_warn;
 
 	fp_cmd_opts_init(&o);
-	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-		int r = fp_cmd_opts_parse(&fp_cmd_import, &o, c, optarg);
-
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
-			rc = fp_cmd_help.exec(2, (char *[]){ "help", "import", NULL });
-			goto out;
-		}
-		if (c == OPT_PLATFORM) {
-			platform = optarg;
-			continue;
-		}
-		fp_cmd_usage(&fp_cmd_import, stderr);
+	switch (fp_cmd_getopt(&fp_cmd_import, &o, argc, argv, "hq", longopts)) {
+	case 0:
+		rc = FP_EXIT_OK;
+		goto out;
+	case -1:
 		goto out;
 	}
 	if (optind >= argc) {
@@ -48,7 +36,7 @@ cmd_import_exec(int argc, char **argv)
 	}
 	if (fp_cmd_open_store(&fp_cmd_import, o.db, 0, &st) != 0)
 		goto out;
-	if (fp_cmd_do_import(&fp_cmd_import, st, argv + optind, argc - optind, platform,
+	if (fp_cmd_do_import(&fp_cmd_import, st, argv + optind, argc - optind, o.platform,
 	    o.quiet, &any_read, &any_warn) != 0)
 		goto out;
 	if (!any_read) {

@@ -19,21 +19,14 @@ cmd_report_exec(int argc, char **argv)
 	};
 	struct fp_cmd_opts o;
 	struct fp_store *st = NULL;
-	int c, rc = FP_EXIT_USAGE, fail_hit = 0;
+	int rc = FP_EXIT_USAGE, fail_hit = 0;
 
 	fp_cmd_opts_init(&o);
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-		int r = fp_cmd_opts_parse(&fp_cmd_report, &o, c, optarg);
-
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
-			rc = fp_cmd_help.exec(2, (char *[]){ "help", "report", NULL });
-			goto out;
-		}
-		fp_cmd_usage(&fp_cmd_report, stderr);
+	switch (fp_cmd_getopt(&fp_cmd_report, &o, argc, argv, "ho:", longopts)) {
+	case 0:
+		rc = FP_EXIT_OK;
+		goto out;
+	case -1:
 		goto out;
 	}
 	if (optind < argc) {

@@ -22,22 +22,15 @@ cmd_rules_exec(int argc, char **argv)
 	};
 	struct fp_cmd_opts o;
 	struct fp_ruleset rs;
-	int c, rc = FP_EXIT_USAGE;
+	int rc = FP_EXIT_USAGE;
 
 	fp_cmd_opts_init(&o);
 	memset(&rs, 0, sizeof rs);
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		int r = fp_cmd_opts_parse(&fp_cmd_rules, &o, c, optarg);
-
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
-			rc = fp_cmd_help.exec(2, (char *[]){ "help", "rules", NULL });
-			goto out;
-		}
-		fp_cmd_usage(&fp_cmd_rules, stderr);
+	switch (fp_cmd_getopt(&fp_cmd_rules, &o, argc, argv, "h", longopts)) {
+	case 0:
+		rc = FP_EXIT_OK;
+		goto out;
+	case -1:
 		goto out;
 	}
 	if (optind < argc) {

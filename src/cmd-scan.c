@@ -28,22 +28,15 @@ cmd_scan_exec(int argc, char **argv)
 	struct fp_store *st = NULL;
 	struct fp_report_totals t;
 	struct fp_err err;
-	int c, rc = FP_EXIT_USAGE;
+	int rc = FP_EXIT_USAGE;
 
 	fp_cmd_opts_init(&o);
 	memset(&rs, 0, sizeof rs);
-	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-		int r = fp_cmd_opts_parse(&fp_cmd_scan, &o, c, optarg);
-
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
-			rc = fp_cmd_help.exec(2, (char *[]){ "help", "scan", NULL });
-			goto out;
-		}
-		fp_cmd_usage(&fp_cmd_scan, stderr);
+	switch (fp_cmd_getopt(&fp_cmd_scan, &o, argc, argv, "hq", longopts)) {
+	case 0:
+		rc = FP_EXIT_OK;
+		goto out;
+	case -1:
 		goto out;
 	}
 	if (optind < argc) {
