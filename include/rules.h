@@ -27,13 +27,14 @@ enum fp_check {
 };
 
 /* One node of a rule's match expression. */
-enum fp_match_op { FP_M_TERMS, FP_M_ANY, FP_M_ALL, FP_M_NONE, FP_M_SCORE };
+enum fp_match_op { FP_M_TERMS, FP_M_REGEX, FP_M_ANY, FP_M_ALL, FP_M_NONE, FP_M_SCORE };
 
 struct fp_match {
 	enum fp_match_op op;
 	/* FP_M_TERMS: pattern ids into the rule set's pattern table */
 	int		*pats;
 	size_t		 npats;
+	int		 regex;		/* FP_M_REGEX: index into the rule set's regexes */
 	double		 weight;	/* in a score */
 	/* ANY / ALL / NONE / SCORE: children */
 	struct fp_match	*kids;
@@ -81,6 +82,14 @@ struct fp_pattern {
 	int	 unspaced;	/* CJK-like: no word boundaries */
 };
 
+/* A PCRE2 pattern of a rule, matched against the item's decoded text. */
+struct fp_regex {
+	char		*src;
+	void		*code;		/* pcre2_code * */
+};
+
+struct fp_matcher;
+
 struct fp_ruleset {
 	struct fp_rule		*rules;
 	size_t			 nrules;
@@ -88,6 +97,10 @@ struct fp_ruleset {
 	size_t			 nentities;
 	struct fp_pattern	*pats;
 	size_t			 npats;
+	struct fp_matcher	*ac_folded;	/* every case-folded pattern */
+	struct fp_matcher	*ac_cased;	/* the case-sensitive ones */
+	struct fp_regex		*regexes;
+	size_t			 nregexes;
 	struct fp_strv		 official_accounts;	/* lower-case handles */
 	struct fp_strv		 excluded_domains;	/* never work domains (un.int) */
 	char			*dir;

@@ -15,10 +15,13 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <jansson.h>
+#include <pcre2.h>
 
 #include "footprint.h"
 #include "engine.h"
+#include "match.h"
 #include "text.h"
 
 struct account_flag {
@@ -38,6 +41,10 @@ struct fp_engine {
 	/* per item */
 	unsigned char			*hit;		/* by pattern id */
 	struct fp_buf			 folded, cased;
+	const char			*text;		/* the item's decoded text */
+	signed char			*rx_state;	/* by regex: -1 not run, 0, 1 */
+	char				**rx_match;	/* what it matched */
+	pcre2_match_data		*md;
 };
 
 int
@@ -68,6 +75,9 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 		for (char *c = eng->work_domains.v[i]; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 	eng->hit = xcalloc(rs->npats ? rs->npats : 1, 1);
+	eng->rx_state = xcalloc(rs->nregexes ? rs->nregexes : 1, 1);
+	eng->rx_match = xcalloc(rs->nregexes ? rs->nregexes : 1, sizeof *eng->rx_match);
+	eng->md = pcre2_match_data_create(1, NULL);
 	*out = eng;
 	return FP_OK;
 }
@@ -84,6 +94,11 @@ fp_engine_free(struct fp_engine *eng)
 	free(eng->accounts);
 	fp_strv_release(&eng->work_domains);
 	free(eng->hit);
+	for (size_t i = 0; i < eng->rs->nregexes; i++)
+		free(eng->rx_match[i]);
+	free(eng->rx_match);
+	free(eng->rx_state);
+	pcre2_match_data_free(eng->md);
 	fp_buf_release(&eng->folded);
 	fp_buf_release(&eng->cased);
 	free(eng);
@@ -160,30 +175,58 @@ account_pseudonymous(const struct fp_engine *eng, const struct fp_item *item)
 /* --- text matching ---------------------------------------------------- */
 
 static void
+mark_hit(void *ud, int id)
+{
+	((unsigned char *)ud)[id] = 1;
+}
+
+/* Find every term of every rule in the text: one pass per text form. */
+static void
 find_terms(struct fp_engine *eng, const char *text)
 {
 	const struct fp_ruleset *rs = eng->rs;
-	int need_cased = 0;
 
 	memset(eng->hit, 0, rs->npats ? rs->npats : 1);
+	for (size_t i = 0; i < rs->nregexes; i++) {
+		eng->rx_state[i] = -1;
+		free(eng->rx_match[i]);
+		eng->rx_match[i] = NULL;
+	}
+	eng->text = text;
 	if (text == NULL || text[0] == '\0')
 		return;
 	fp_text_normalize(&eng->folded, text, 1);
-	for (size_t i = 0; i < rs->npats; i++)
-		need_cased |= rs->pats[i].cased;
-	if (need_cased)
+	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng->hit);
+	if (fp_matcher_states(rs->ac_cased) > 1) {
 		fp_text_normalize(&eng->cased, text, 0);
-	for (size_t i = 0; i < rs->npats; i++) {
-		const struct fp_pattern *p = &rs->pats[i];
-		const char *hay = p->cased ? eng->cased.data : eng->folded.data;
-
-		eng->hit[i] = hay != NULL && strstr(hay, p->norm) != NULL;
+		fp_matcher_scan(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
+		    eng->hit);
 	}
+}
+
+/* Run regex i on the item's text once; 1 if it matched. */
+static int
+regex_hit(struct fp_engine *eng, int i)
+{
+	if (eng->rx_state[i] < 0) {
+		const struct fp_regex *rx = &eng->rs->regexes[i];
+		int rc = eng->text == NULL ? -1 : pcre2_match(rx->code, (PCRE2_SPTR)eng->text,
+		    strlen(eng->text), 0, 0, eng->md, NULL);
+
+		eng->rx_state[i] = rc > 0;
+		if (rc > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(eng->md);
+			size_t n = ov[1] - ov[0];
+
+			eng->rx_match[i] = xstrndup(eng->text + ov[0], n > 80 ? 80 : n);
+		}
+	}
+	return eng->rx_state[i];
 }
 
 /* Evaluate m; add the terms that made it true to ev; *score gets its weight. */
 static int
-eval(const struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
+eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
 {
 	double s = 0;
 	int ok = 0;
@@ -202,6 +245,15 @@ eval(const struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *
 		*score = n * m->weight;
 		return n > 0;
 	}
+	case FP_M_REGEX:
+		if (!regex_hit(eng, m->regex)) {
+			*score = 0;
+			return 0;
+		}
+		if (ev != NULL)
+			json_array_append_new(ev, json_string(eng->rx_match[m->regex]));
+		*score = m->weight;
+		return 1;
 	case FP_M_ANY:
 		for (size_t i = 0; i < m->nkids; i++) {
 			double ks;
@@ -236,12 +288,13 @@ eval(const struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *
 			double ks;
 
 			if (eval(eng, &m->kids[i], ev, &ks))
-				s += m->kids[i].op == FP_M_TERMS ? ks : m->kids[i].weight;
+				s += m->kids[i].op == FP_M_TERMS || m->kids[i].op == FP_M_REGEX ?
+				    ks : m->kids[i].weight;
 		}
 		ok = s >= m->threshold;
 		break;
 	}
-	*score = ok ? s * (m->op == FP_M_TERMS ? 1 : m->weight) : 0;
+	*score = ok ? s * m->weight : 0;
 	return ok;
 }
 

@@ -19,11 +19,14 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <jansson.h>
+#include <pcre2.h>
 #include <yaml.h>
 
 #include "footprint.h"
 #include "item.h"
+#include "match.h"
 #include "rules.h"
 #include "text.h"
 #include "yamlx.h"
@@ -283,7 +286,7 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
     struct fp_match *m, struct fp_err *err)
 {
 	yaml_node_pair_t *p;
-	int leaf = 0, groups = 0;
+	int leaf = 0, groups = 0, regex = 0;
 
 	memset(m, 0, sizeof *m);
 	m->weight = 1;
@@ -351,6 +354,33 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 				}
 			}
 			fp_strv_release(&vals);
+		} else if (strcmp(key, "regex") == 0) {
+			const char *src = fp_yaml_scalar(v);
+			int errcode;
+			PCRE2_SIZE erroff;
+			pcre2_code *code;
+
+			if (src == NULL || src[0] == '\0')
+				return fp_yaml_error(y, v, key, "a regular expression", err);
+			code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+			    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
+			    &errcode, &erroff, NULL);
+			if (code == NULL) {
+				PCRE2_UCHAR msg[160];
+				char full[300];
+
+				pcre2_get_error_message(errcode, msg, sizeof msg);
+				snprintf(full, sizeof full, "bad regular expression at offset"
+				    " %zu: %s", (size_t)erroff, (char *)msg);
+				return fp_yaml_error(y, v, key, full, err);
+			}
+			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+			rs->regexes = xreallocarray(rs->regexes, rs->nregexes + 1,
+			    sizeof *rs->regexes);
+			rs->regexes[rs->nregexes].src = xstrdup(src);
+			rs->regexes[rs->nregexes].code = code;
+			m->regex = (int)rs->nregexes++;
+			regex = 1;
 		} else if (strcmp(key, "weight") == 0) {
 			const char *s = fp_yaml_scalar(v);
 			char *end;
@@ -390,12 +420,17 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 				return FP_FATAL;
 		} else
 			return fp_yaml_error(y, k, key, "unknown match key (known: terms,"
-			    " lexicon, weight, any, all, none, score)", err);
+			    " lexicon, regex, weight, any, all, none, score)", err);
 	}
-	if (leaf && groups > 0)
-		return fp_yaml_error(y, node, "match", "a node holds terms/lexicon or"
+	if ((leaf || regex) && groups > 0)
+		return fp_yaml_error(y, node, "match", "a node holds terms/lexicon/regex or"
 		    " any/all/none/score, not both", err);
-	if (leaf) {
+	if (leaf && regex)
+		return fp_yaml_error(y, node, "match", "terms or lexicon, or a regex: put"
+		    " them in separate nodes under any/all", err);
+	if (regex)
+		m->op = FP_M_REGEX;
+	else if (leaf) {
 		m->op = FP_M_TERMS;
 		if (m->npats == 0)
 			return fp_yaml_error(y, node, "match", "no terms", err);
@@ -847,6 +882,13 @@ fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
 		fp_err_set(err, FP_FATAL, "rules folder '%s' holds no rules (*.yaml)", dir);
 		goto fail;
 	}
+	rs->ac_folded = fp_matcher_new();
+	rs->ac_cased = fp_matcher_new();
+	for (size_t i = 0; i < rs->npats; i++)
+		fp_matcher_add(rs->pats[i].cased ? rs->ac_cased : rs->ac_folded,
+		    rs->pats[i].norm, strlen(rs->pats[i].norm), (int)i);
+	fp_matcher_compile(rs->ac_folded);
+	fp_matcher_compile(rs->ac_cased);
 	{
 		/* Official UN accounts, whose reposts and likes are no endorsement. */
 		struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
@@ -887,6 +929,13 @@ fp_ruleset_release(struct fp_ruleset *rs)
 		free(rs->pats[i].term);
 	}
 	free(rs->pats);
+	fp_matcher_free(rs->ac_folded);
+	fp_matcher_free(rs->ac_cased);
+	for (size_t i = 0; i < rs->nregexes; i++) {
+		free(rs->regexes[i].src);
+		pcre2_code_free(rs->regexes[i].code);
+	}
+	free(rs->regexes);
 	fp_strv_release(&rs->official_accounts);
 	fp_strv_release(&rs->excluded_domains);
 	free(rs->dir);
