@@ -138,6 +138,51 @@ expand_tags(struct fp_buf *out, const char *s)
 	}
 }
 
+/* Arabic prefixes stripped from a word (longest first), as Lucene's light
+ * stemmer does: the article and the article after a clitic. */
+static const char *const arabic_prefixes[] = {
+	"\xd9\x88\xd8\xa7\xd9\x84",	/* wal */
+	"\xd8\xa8\xd8\xa7\xd9\x84",	/* bal */
+	"\xd9\x83\xd8\xa7\xd9\x84",	/* kal */
+	"\xd9\x81\xd8\xa7\xd9\x84",	/* fal */
+	"\xd9\x84\xd9\x84",		/* lil */
+	"\xd8\xa7\xd9\x84",		/* al */
+	NULL
+};
+
+/* Append the word gathered so far (with a space before it if needed). */
+static void
+flush_word(struct fp_buf *out, struct fp_buf *word, int *arabic, int *space)
+{
+	const char *w = fp_buf_str(word);
+	size_t len = word->len;
+
+	if (len == 0) {
+		if (!*space) {
+			fp_buf_addc(out, ' ');
+			*space = 1;
+		}
+		return;
+	}
+	if (*arabic) {
+		for (size_t i = 0; arabic_prefixes[i] != NULL; i++) {
+			size_t pl = strlen(arabic_prefixes[i]);
+
+			/* keep a stem of three letters (two bytes each) at least */
+			if (len >= pl + 6 && memcmp(w, arabic_prefixes[i], pl) == 0) {
+				w += pl;
+				len -= pl;
+				break;
+			}
+		}
+	}
+	fp_buf_add(out, w, len);
+	fp_buf_addc(out, ' ');
+	*space = 1;
+	*arabic = 0;
+	fp_buf_reset(word);
+}
+
 void
 fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 {
@@ -147,7 +192,8 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 	int opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
 	    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP |
 	    UTF8PROC_STRIPCC;
-	int space = 1;
+	struct fp_buf word = FP_BUF_INIT;
+	int space = 1, arabic = 0;
 
 	fp_buf_reset(out);
 	fp_buf_addc(out, ' ');
@@ -180,19 +226,25 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 
 		if (k <= 0)
 			break;
-		if (cp == 0x0640) {		/* Arabic tatweel */
-			i += k;
+		i += k;
+		if (cp == 0x0640)		/* Arabic tatweel */
+			continue;
+		if (is_word_cp(cp)) {
+			if (cp == 0x0629)	/* teh marbuta -> heh */
+				cp = 0x0647;
+			else if (cp == 0x0649)	/* alef maksura -> yeh */
+				cp = 0x064a;
+			else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
+				cp = 0x0627;	/* hamza forms of alef -> alef */
+			if (cp >= 0x0600 && cp <= 0x06ff)
+				arabic = 1;
+			put_cp(&word, cp);
 			continue;
 		}
-		if (is_word_cp(cp)) {
-			fp_buf_add(out, mapped + i, (size_t)k);
-			space = 0;
-		} else if (!space) {
-			fp_buf_addc(out, ' ');
-			space = 1;
-		}
-		i += k;
+		flush_word(out, &word, &arabic, &space);
 	}
+	flush_word(out, &word, &arabic, &space);
+	fp_buf_release(&word);
 	if (!space)
 		fp_buf_addc(out, ' ');
 	free(mapped);

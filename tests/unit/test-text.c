@@ -32,7 +32,17 @@ UNIT(normal_form)
 	CHECK_NORM("see https://www.unhcr.org/x", 1, " see https www unhcr org x ");
 	CHECK_NORM("The UN said", 0, " The UN said ");
 	CHECK_NORM("ВЫБОРЫ", 1, " выборы ");
-	CHECK_NORM("الانتخـــابات", 1, " الانتخابات ");
+	/* Arabic: tatweel, diacritics, hamza forms, teh marbuta, the article */
+	CHECK_NORM("الانتخـــابات", 1, " انتخابات ");
+	CHECK_NORM("وَالحُكُومَة", 1, " حكومه ");
+	CHECK_NORM("صوّتوا لأحمد", 1, " صوتوا لاحمد ");
+	CHECK_NORM("الى", 1, " الي ");		/* too short to strip */
+	/* Chinese: no spaces, kept as one run; traditional stays traditional */
+	CHECK_NORM("明天的选举！", 1, " 明天的选举 ");
+	/* Cyrillic: case and ё */
+	CHECK_NORM("Голосуйте ЗА ёлку", 1, " голосуите за елку ");
+	/* French and Spanish accents */
+	CHECK_NORM("Élections législatives, ¡Votad!", 1, " elections legislatives votad ");
 	CHECK_NORM("", 1, " ");
 }
 
