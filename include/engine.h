@@ -5,6 +5,8 @@
 #ifndef FP_ENGINE_H
 #define FP_ENGINE_H
 
+#include <stdio.h>
+
 #include "footprint.h"
 #include "item.h"
 #include "rules.h"
@@ -33,6 +35,10 @@ void	 fp_engine_set_account(struct fp_engine *eng, const char *platform,
 typedef int (*fp_finding_fn)(void *ud, const struct fp_finding *f);
 int	 fp_engine_judge(struct fp_engine *eng, const struct fp_item *item,
 	    fp_finding_fn fn, void *ud);
+
+/* Print what fires on item and why: each rule, its conditions, the terms
+ * matched, scores against thresholds. Returns how many rules fired. */
+int	 fp_engine_explain(struct fp_engine *eng, const struct fp_item *item, FILE *out);
 
 /* Replace all findings in the store (one transaction). */
 int	 fp_engine_scan(struct fp_engine *eng, struct fp_store *st,

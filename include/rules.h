@@ -41,6 +41,7 @@ struct fp_match {
 	size_t		 nkids;
 	double		 threshold;	/* SCORE */
 	int		 line;		/* where it was written */
+	char		*label;		/* leaves: "lexicon NAME" or the terms */
 };
 
 struct fp_rule {
@@ -80,6 +81,16 @@ struct fp_pattern {
 	char	*term;		/* as written: "vote for" */
 	int	 cased;		/* match against the case-kept text */
 	int	 unspaced;	/* CJK-like: no word boundaries */
+	char	*where;		/* "file:line" of its first appearance, or NULL */
+};
+
+/* A lexicon as loaded: its patterns, so each file is read once. */
+struct fp_lexicon {
+	char		*name;
+	int		*ids;
+	size_t		 n;
+	struct fp_strv	 files;
+	int		 used;
 };
 
 /* A PCRE2 pattern of a rule, matched against the item's decoded text. */
@@ -101,6 +112,9 @@ struct fp_ruleset {
 	struct fp_matcher	*ac_cased;	/* the case-sensitive ones */
 	struct fp_regex		*regexes;
 	size_t			 nregexes;
+	struct fp_lexicon	*lexicons;
+	size_t			 nlexicons;
+	struct fp_strv		 lint;		/* problems found while loading */
 	struct fp_strv		 official_accounts;	/* lower-case handles */
 	struct fp_strv		 excluded_domains;	/* never work domains (un.int) */
 	char			*dir;
@@ -112,6 +126,11 @@ void	 fp_ruleset_release(struct fp_ruleset *rs);
 /* The entity whose id or acronym is name (case-insensitive), or NULL. */
 const struct fp_entity *fp_ruleset_entity(const struct fp_ruleset *rs, const char *name);
 int	 fp_ruleset_is_official(const struct fp_ruleset *rs, const char *handle);
+
+/* Check the rule set: duplicate terms, unused lexicons, bad language codes,
+ * terms that can never fire a rule. Appends "file:line: message" lines to
+ * out; returns how many. */
+size_t	 fp_ruleset_lint(const struct fp_ruleset *rs, struct fp_strv *out);
 
 /* The rules directory: --rules, $FOOTPRINT_RULES, installed, source tree. */
 const char *fp_rules_dir(const char *given);

@@ -387,13 +387,14 @@ out:
 
 /* --- judging ---------------------------------------------------------- */
 
-static int
-applies(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_item *item)
+/* NULL when rule r applies to the item, else why not. */
+static const char *
+not_applying(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_item *item)
 {
 	if (r->kinds != 0 && !(r->kinds & (1u << item->kind)))
-		return 0;
+		return "not for this kind of item";
 	if (r->platforms.n > 0 && !fp_strv_has(&r->platforms, item->platform))
-		return 0;
+		return "not for this platform";
 	/* Only reposts and likes pass on someone else's words: a reply to or a
 	 * quote of an official account is the user's own statement. */
 	if (r->ref_official >= 0) {
@@ -401,21 +402,29 @@ applies(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_it
 		int official = endorsed && fp_ruleset_is_official(eng->rs, item->ref_author);
 
 		if (official != r->ref_official)
-			return 0;
+			return official ? "a repost or like of an official UN account" :
+			    "only for reposts and likes of official UN accounts";
 	}
 	if (r->pseudonymous >= 0 && account_pseudonymous(eng, item) != r->pseudonymous)
-		return 0;
+		return r->pseudonymous ? "the account carries the user's name (or no"
+		    " --name was given)" : "the account is pseudonymous";
 	if (r->has_media >= 0 && (item->media_count > 0) != r->has_media)
-		return 0;
+		return r->has_media ? "the item has no media" : "the item has media";
 	if (r->has_geo >= 0 && (item->has_geo || item->place != NULL) != r->has_geo)
-		return 0;
+		return r->has_geo ? "the item has no location" : "the item has a location";
 	if (r->older_than > 0 && (item->created_at == FP_TIME_NONE ||
 	    item->created_at > eng->now - r->older_than))
-		return 0;
+		return "the item is not old enough";
 	if (r->newer_than > 0 && (item->created_at == FP_TIME_NONE ||
 	    item->created_at < eng->now - r->newer_than))
-		return 0;
-	return 1;
+		return "the item is too old";
+	return NULL;
+}
+
+static int
+applies(const struct fp_engine *eng, const struct fp_rule *r, const struct fp_item *item)
+{
+	return not_applying(eng, r, item) == NULL;
 }
 
 static const char *
@@ -546,4 +555,89 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 		return FP_FATAL;
 	}
 	return fp_store_commit(st, err);
+}
+
+/* --- explaining ------------------------------------------------------- */
+
+static const char *const op_names[] = { "terms", "regex", "any", "all", "none", "score" };
+
+static void
+explain_node(struct fp_engine *eng, const struct fp_match *m, int depth, FILE *out)
+{
+	json_t *ev = json_array();
+	double score;
+	int ok = eval(eng, m, ev, &score);
+
+	fprintf(out, "%*s%s %s", 6 + depth * 2, "", ok ? "+" : "-", op_names[m->op]);
+	if (m->op == FP_M_TERMS)
+		fprintf(out, " [%s: %zu]", m->label ? m->label : "", m->npats);
+	if (m->op == FP_M_REGEX)
+		fprintf(out, " /%s/", eng->rs->regexes[m->regex].src);
+	if (m->op == FP_M_SCORE)
+		fprintf(out, ": score %g, threshold %g", score, m->threshold);
+	else if (m->weight != 1)
+		fprintf(out, ", weight %g", m->weight);
+	if (m->op != FP_M_NONE && json_array_size(ev) > 0) {
+		json_t *v;
+		size_t i;
+
+		dedupe(ev);
+		fputs(": ", out);
+		json_array_foreach(ev, i, v)
+			fprintf(out, "%s\"%s\"", i ? ", " : "", json_string_value(v));
+	}
+	fputc('\n', out);
+	json_decref(ev);
+	if (m->op != FP_M_TERMS && m->op != FP_M_REGEX)
+		for (size_t i = 0; i < m->nkids; i++)
+			explain_node(eng, &m->kids[i], depth + 1, out);
+}
+
+struct explain_ctx {
+	FILE	*out;
+	int	 fired;
+};
+
+static int
+explain_finding(void *ud, const struct fp_finding *f)
+{
+	struct explain_ctx *c = ud;
+
+	fprintf(c->out, "FIRES %s: category %s, severity %s, action %s, evidence %s\n",
+	    f->rule, f->category, fp_severity_name(f->severity), f->action, f->evidence_json);
+	c->fired++;
+	return 0;
+}
+
+int
+fp_engine_explain(struct fp_engine *eng, const struct fp_item *item, FILE *out)
+{
+	const struct fp_ruleset *rs = eng->rs;
+	struct explain_ctx c = { out, 0 };
+	struct fp_buf norm = FP_BUF_INIT;
+
+	fp_text_normalize(&norm, item->text, 1);
+	fprintf(out, "normalised: \"%s\"\n\n", norm.data);
+	fp_buf_release(&norm);
+	fp_engine_judge(eng, item, explain_finding, &c);
+	if (c.fired == 0)
+		fputs("nothing fires\n", out);
+	fputc('\n', out);
+	find_terms(eng, item->text);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const struct fp_rule *r = &rs->rules[i];
+		const char *why = not_applying(eng, r, item);
+
+		if (why != NULL) {
+			fprintf(out, "  %s: does not apply: %s\n", r->id, why);
+			continue;
+		}
+		fprintf(out, "  %s (%s):\n", r->id, r->category);
+		if (r->match != NULL)
+			explain_node(eng, r->match, 0, out);
+		else
+			fprintf(out, "      %s check on \"%s\"\n", r->check == FP_CHECK_WORK_EMAIL ?
+			    "work-email" : "username-entity", item->text ? item->text : "");
+	}
+	return c.fired;
 }

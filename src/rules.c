@@ -87,7 +87,7 @@ vocab_list(const char *const *list)
 
 /* Id of the pattern for term (adding it), or -1 if it has no words. */
 static int
-pattern_add(struct fp_ruleset *rs, const char *term)
+pattern_add(struct fp_ruleset *rs, const char *term, const char *where)
 {
 	struct fp_buf norm = FP_BUF_INIT;
 	int cased = 0, unspaced = 0;
@@ -133,6 +133,7 @@ pattern_add(struct fp_ruleset *rs, const char *term)
 	rs->pats[rs->npats].term = xstrdup(term);
 	rs->pats[rs->npats].cased = cased;
 	rs->pats[rs->npats].unspaced = unspaced;
+	rs->pats[rs->npats].where = where != NULL ? xstrdup(where) : NULL;
 	return (int)rs->npats++;
 }
 
@@ -230,6 +231,62 @@ lexicon_load(const struct fp_ruleset *rs, const char *name, struct fp_strv *term
 	return rc;
 }
 
+static const char *const lexicon_langs[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
+
+/* The lexicon NAME, loaded once: its terms become patterns. */
+static struct fp_lexicon *
+lexicon_get(struct fp_ruleset *rs, const char *name, struct fp_err *err)
+{
+	struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
+	struct fp_lexicon *lex;
+
+	for (size_t i = 0; i < rs->nlexicons; i++)
+		if (strcmp(rs->lexicons[i].name, name) == 0)
+			return &rs->lexicons[i];
+	if (lexicon_load(rs, name, &terms, &files, err) != FP_OK) {
+		fp_strv_release(&terms);
+		fp_strv_release(&files);
+		return NULL;
+	}
+	rs->lexicons = xreallocarray(rs->lexicons, rs->nlexicons + 1, sizeof *rs->lexicons);
+	lex = &rs->lexicons[rs->nlexicons++];
+	memset(lex, 0, sizeof *lex);
+	lex->name = xstrdup(name);
+	lex->files = files;
+	for (size_t t = 0; t < terms.n; t++) {
+		char *term = terms.v[t];
+		char *l = strchr(term, '\x1f');
+		char *path = strchr(l + 1, '\x1f') + 1;
+		char *where;
+		int id, dup = 0;
+
+		*l = '\0';
+		*strchr(l + 1, '\x1f') = '\0';
+		where = xasprintf("%s:%s", path, l + 1);
+		if ((id = pattern_add(rs, term, where)) < 0) {
+			fp_err_set(err, FP_FATAL, "%s: term '%s' has no letters or digits",
+			    where, term);
+			free(where);
+			fp_strv_release(&terms);
+			return NULL;
+		}
+		for (size_t k = 0; k < lex->n && !dup; k++)
+			if (lex->ids[k] == id) {
+				dup = 1;
+				fp_strv_take(&rs->lint, xasprintf("%s: '%s' repeats '%s' (%s)",
+				    where, term, rs->pats[id].term, rs->pats[id].where ?
+				    rs->pats[id].where : "?"));
+			}
+		if (!dup) {
+			lex->ids = xreallocarray(lex->ids, lex->n + 1, sizeof *lex->ids);
+			lex->ids[lex->n++] = id;
+		}
+		free(where);
+	}
+	fp_strv_release(&terms);
+	return lex;
+}
+
 /* --- match expressions ------------------------------------------------ */
 
 static void
@@ -238,6 +295,7 @@ match_release(struct fp_match *m)
 	if (m == NULL)
 		return;
 	free(m->pats);
+	free(m->label);
 	for (size_t i = 0; i < m->nkids; i++)
 		match_release(&m->kids[i]);
 	free(m->kids);
@@ -308,10 +366,23 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 			leaf = 1;
 			if (fp_yaml_strings(y, v, key, &vals, err) != FP_OK)
 				return FP_FATAL;
+			{
+				struct fp_buf lb = FP_BUF_INIT;
+
+				if (m->label != NULL)
+					fp_buf_addf(&lb, "%s; ", m->label);
+				fp_buf_addf(&lb, "%s ", key);
+				for (size_t i = 0; i < vals.n; i++)
+					fp_buf_addf(&lb, "%s%s", i ? ", " : "", vals.v[i]);
+				free(m->label);
+				m->label = fp_buf_detach(&lb);
+			}
 			for (size_t i = 0; i < vals.n; i++) {
 				if (strcmp(key, "terms") == 0) {
-					int id = pattern_add(rs, vals.v[i]);
+					char *where = xasprintf("%s:%d", y->path, fp_yaml_line(v));
+					int id = pattern_add(rs, vals.v[i], where);
 
+					free(where);
 					if (id < 0) {
 						fp_strv_release(&vals);
 						return fp_yaml_error(y, v, key, "a term"
@@ -319,38 +390,18 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 					}
 					pat_push(m, id);
 				} else {
-					struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
+					struct fp_lexicon *lex = lexicon_get(rs, vals.v[i], err);
 
-					if (lexicon_load(rs, vals.v[i], &terms, &files,
-					    err) != FP_OK) {
+					if (lex == NULL) {
 						char msg[sizeof err->msg];
 
 						snprintf(msg, sizeof msg, "%s", err->msg);
 						fp_strv_release(&vals);
-						fp_strv_release(&terms);
-						fp_strv_release(&files);
 						return fp_yaml_error(y, v, key, msg, err);
 					}
-					for (size_t t = 0; t < terms.n; t++) {
-						char *term = terms.v[t];
-						char *l = strchr(term, '\x1f');
-						char *path = strchr(l + 1, '\x1f') + 1;
-						int id;
-
-						*l = '\0';
-						if ((id = pattern_add(rs, term)) < 0) {
-							fp_err_set(err, FP_FATAL, "%s:%d: term"
-							    " '%s' has no letters or digits",
-							    path, atoi(l + 1), term);
-							fp_strv_release(&vals);
-							fp_strv_release(&terms);
-							fp_strv_release(&files);
-							return FP_FATAL;
-						}
-						pat_push(m, id);
-					}
-					fp_strv_release(&terms);
-					fp_strv_release(&files);
+					lex->used = 1;
+					for (size_t t = 0; t < lex->n; t++)
+						pat_push(m, lex->ids[t]);
 				}
 			}
 			fp_strv_release(&vals);
@@ -927,7 +978,15 @@ fp_ruleset_release(struct fp_ruleset *rs)
 	for (size_t i = 0; i < rs->npats; i++) {
 		free(rs->pats[i].norm);
 		free(rs->pats[i].term);
+		free(rs->pats[i].where);
 	}
+	for (size_t i = 0; i < rs->nlexicons; i++) {
+		free(rs->lexicons[i].name);
+		free(rs->lexicons[i].ids);
+		fp_strv_release(&rs->lexicons[i].files);
+	}
+	free(rs->lexicons);
+	fp_strv_release(&rs->lint);
 	free(rs->pats);
 	fp_matcher_free(rs->ac_folded);
 	fp_matcher_free(rs->ac_cased);
@@ -991,4 +1050,95 @@ fp_rules_dir(const char *given)
 	if (is_dir(FP_RULESDIR))
 		return FP_RULESDIR;
 	return FP_SRC_RULESDIR;
+}
+
+/* Pattern ids of the leaves under m: in a none (neg) or not (pos). */
+static void
+collect(const struct fp_match *m, int under_none, struct fp_strv *dummy,
+    int **pos, size_t *npos, int **neg, size_t *nneg)
+{
+	(void)dummy;
+	if (m == NULL)
+		return;
+	if (m->op == FP_M_TERMS) {
+		for (size_t i = 0; i < m->npats; i++) {
+			if (under_none) {
+				*neg = xreallocarray(*neg, *nneg + 1, sizeof **neg);
+				(*neg)[(*nneg)++] = m->pats[i];
+			} else {
+				*pos = xreallocarray(*pos, *npos + 1, sizeof **pos);
+				(*pos)[(*npos)++] = m->pats[i];
+			}
+		}
+		return;
+	}
+	for (size_t i = 0; i < m->nkids; i++)
+		collect(&m->kids[i], under_none || m->op == FP_M_NONE, dummy, pos, npos,
+		    neg, nneg);
+}
+
+size_t
+fp_ruleset_lint(const struct fp_ruleset *rs, struct fp_strv *out)
+{
+	size_t before = out->n;
+	char *dir = xasprintf("%s/lexicons", rs->dir);
+	struct dirent **list = NULL;
+	int n;
+
+	for (size_t i = 0; i < rs->lint.n; i++)
+		fp_strv_add(out, rs->lint.v[i]);
+	/* Lexicon files: a known language, and used by some rule. */
+	n = scandir(dir, &list, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *f = list[i]->d_name;
+		char *name, *dot;
+		int used = 0;
+
+		if (f[0] == '.' || !fp_has_suffix(f, ".txt")) {
+			free(list[i]);
+			continue;
+		}
+		name = xstrndup(f, strlen(f) - 4);
+		if ((dot = strrchr(name, '.')) != NULL) {
+			int known = 0;
+
+			for (size_t k = 0; lexicon_langs[k] != NULL; k++)
+				if (strcmp(dot + 1, lexicon_langs[k]) == 0)
+					known = 1;
+			if (!known)
+				fp_strv_take(out, xasprintf("%s/%s: '%s' is not a language of"
+				    " the rule pack (ar, en, es, fr, ru, zh)", dir, f, dot + 1));
+			*dot = '\0';
+		}
+		for (size_t k = 0; k < rs->nlexicons; k++)
+			if (strcmp(rs->lexicons[k].name, name) == 0 && rs->lexicons[k].used)
+				used = 1;
+		if (!used && strcmp(name, "un-official-accounts") != 0)
+			fp_strv_take(out, xasprintf("%s/%s: no rule uses lexicon '%s'",
+			    dir, f, name));
+		free(name);
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+	/* A term that contains one of its rule's none-terms can never fire it. */
+	for (size_t r = 0; r < rs->nrules; r++) {
+		int *pos = NULL, *neg = NULL;
+		size_t npos = 0, nneg = 0;
+
+		collect(rs->rules[r].match, 0, NULL, &pos, &npos, &neg, &nneg);
+		for (size_t i = 0; i < npos; i++)
+			for (size_t j = 0; j < nneg; j++) {
+				const struct fp_pattern *p = &rs->pats[pos[i]], *q = &rs->pats[neg[j]];
+
+				if (p->cased == q->cased && strstr(p->norm, q->norm) != NULL)
+					fp_strv_take(out, xasprintf("%s: '%s' can never fire rule"
+					    " '%s': it contains the excluded '%s' (%s)",
+					    p->where ? p->where : rs->rules[r].file, p->term,
+					    rs->rules[r].id, q->term, q->where ? q->where : "?"));
+			}
+		free(pos);
+		free(neg);
+	}
+	return out->n - before;
 }
