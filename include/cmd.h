@@ -46,7 +46,7 @@ struct fp_cmd_opts {
 enum {
 	OPT_DB = 256, OPT_RULES, OPT_PROFILE, OPT_AGENCY, OPT_NAME,
 	OPT_WORK_DOMAIN, OPT_COUNTRY, OPT_FORMAT, OPT_FAIL_ON, OPT_HELP,
-	OPT_PLATFORM
+	OPT_PLATFORM, OPT_PARTIES
 };
 
 void	 fp_cmd_opts_init(struct fp_cmd_opts *o);
@@ -91,7 +91,8 @@ int	 fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 	{ "agency", required_argument, NULL, OPT_AGENCY }, \
 	{ "name", required_argument, NULL, OPT_NAME }, \
 	{ "work-email-domain", required_argument, NULL, OPT_WORK_DOMAIN }, \
-	{ "country", required_argument, NULL, OPT_COUNTRY }
+	{ "country", required_argument, NULL, OPT_COUNTRY }, \
+	{ "parties", required_argument, NULL, OPT_PARTIES }
 #define FP_LONGOPTS_REPORT \
 	{ "format", required_argument, NULL, OPT_FORMAT }, \
 	{ "output", required_argument, NULL, 'o' }, \
@@ -105,7 +106,9 @@ int	 fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 	"  --agency NAME              your agency: UNHCR, IOM, UNOPS, UN, UNICEF, WFP...\n" \
 	"  --name \"FULL NAME\"         your real name (for the pseudonym check)\n" \
 	"  --work-email-domain DOMAIN a work email domain besides the agency's (repeatable)\n" \
-	"  --country CC               deployment country, ISO 3166 alpha-2\n"
+	"  --country CC               deployment country, ISO 3166 alpha-2: items that\n" \
+	"                             name it or its politics get the highest severity\n" \
+	"  --parties FILE             a Party Facts CSV: the country's party names too\n"
 #define FP_HELP_REPORT \
 	"  --format text|json         report format (default text)\n" \
 	"  -o, --output FILE          write the report to FILE (created mode 0600)\n" \

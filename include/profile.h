@@ -15,8 +15,9 @@ struct fp_profile {
 	char		*name;		/* the user's real full name */
 	struct fp_strv	 work_domains;	/* --work-email-domain, repeatable */
 	char		*country;	/* ISO 3166 alpha-2, upper case */
+	char		*parties;	/* a Party Facts CSV of party names, or NULL */
 };
-#define FP_PROFILE_INIT { NULL, NULL, FP_STRV_INIT, NULL }
+#define FP_PROFILE_INIT { NULL, NULL, FP_STRV_INIT, NULL, NULL }
 
 int	 fp_profile_load(struct fp_profile *p, const char *path, struct fp_err *err);
 int	 fp_profile_set_country(struct fp_profile *p, const char *cc, struct fp_err *err);

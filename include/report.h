@@ -15,7 +15,10 @@ struct fp_report_opts {
 	int		 color;		/* text: ANSI colour */
 	int		 min_severity;	/* only findings at or above */
 	const char	*agency_guidelines; /* text: whose clauses to show first */
+	const struct fp_ruleset *rules;	/* for the clauses' quotes, or NULL */
 };
+
+struct fp_ruleset;
 
 /* Totals the caller needs for the exit status. */
 struct fp_report_totals {

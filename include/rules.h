@@ -12,6 +12,20 @@
 #include "item.h"
 
 enum fp_severity { FP_SEV_INFO, FP_SEV_LOW, FP_SEV_MEDIUM, FP_SEV_HIGH };
+
+/* Guideline families: whose guidelines an entity's staff follow. */
+#define FP_FAMILIES 5
+extern const char *const fp_families[];	/* UN, UN-system, UNHCR, UNOPS, IOM */
+int	 fp_family_index(const char *family);	/* -1 if unknown */
+
+/* An agency profile (rules/agencies/NAME.yaml): its guideline clauses. */
+struct fp_agency {
+	char		*family;
+	char		*document;
+	struct fp_strv	 ids;		/* "§2" */
+	struct fp_strv	 titles;	/* "Be impartial, neutral and independent" */
+	struct fp_strv	 quotes;	/* the guideline's own words */
+};
 const char *fp_severity_name(int sev);
 int	 fp_severity_from_name(const char *name);	/* -1 if unknown */
 
@@ -23,11 +37,13 @@ extern const char *const fp_actions[];		/* NULL-terminated */
 enum fp_check {
 	FP_CHECK_TEXT,			/* match the item's text */
 	FP_CHECK_USERNAME_ENTITY,	/* a UN entity among the handle's segments */
-	FP_CHECK_WORK_EMAIL		/* an email at a UN or work domain */
+	FP_CHECK_WORK_EMAIL,		/* an email at a UN or work domain */
+	FP_CHECK_CONDITIONS		/* the conditions (when:) alone */
 };
 
 /* One node of a rule's match expression. */
-enum fp_match_op { FP_M_TERMS, FP_M_REGEX, FP_M_ANY, FP_M_ALL, FP_M_NONE, FP_M_SCORE };
+enum fp_match_op { FP_M_TERMS, FP_M_REGEX, FP_M_ANY, FP_M_ALL, FP_M_NONE, FP_M_SCORE,
+    FP_M_COUNTRY };
 
 struct fp_match {
 	enum fp_match_op op;
@@ -53,13 +69,17 @@ struct fp_rule {
 	unsigned	 kinds;		/* bit per enum fp_kind; 0 = all */
 	struct fp_strv	 platforms;	/* empty = all */
 	enum fp_check	 check;
-	/* guideline clauses per agency: {"UNHCR":["§2 ..."],"UN":[...]} */
+	/* guideline clauses per agency: {"UNHCR":["§2 ..."],"UN":[...]},
+	 * built from the agency profiles (rules/agencies/) */
 	char		*guidelines_json;
+	int		 severity_by_family[FP_FAMILIES];	/* -1: the rule's */
 	/* conditions; -1 = not set */
 	int		 ref_official;	/* 0: skip when the referenced author is official */
 	int		 pseudonymous;	/* 1: only on pseudonymous accounts */
 	int		 has_media, has_geo;
 	int64_t		 older_than, newer_than;	/* seconds; 0 = not set */
+	int		 country_severity;	/* severity when the item names the
+						 * deployment country; -1 = no change */
 	struct fp_match	*match;		/* NULL for non-text checks */
 	char		*file;
 	int		 line;
@@ -112,6 +132,8 @@ struct fp_ruleset {
 	struct fp_matcher	*ac_cased;	/* the case-sensitive ones */
 	struct fp_regex		*regexes;
 	size_t			 nregexes;
+	struct fp_agency	*agencies;
+	size_t			 nagencies;
 	struct fp_lexicon	*lexicons;
 	size_t			 nlexicons;
 	struct fp_strv		 lint;		/* problems found while loading */
@@ -126,6 +148,11 @@ void	 fp_ruleset_release(struct fp_ruleset *rs);
 /* The entity whose id or acronym is name (case-insensitive), or NULL. */
 const struct fp_entity *fp_ruleset_entity(const struct fp_ruleset *rs, const char *name);
 int	 fp_ruleset_is_official(const struct fp_ruleset *rs, const char *handle);
+/* The quote of a clause as findings cite it ("§2 Be impartial..."), or NULL. */
+const char *fp_ruleset_quote(const struct fp_ruleset *rs, const char *family,
+	    const char *cited);
+/* A rule's severity for the staff of a family (NULL: the rule's own). */
+int	 fp_rule_severity(const struct fp_rule *r, const char *family);
 
 /* Check the rule set: duplicate terms, unused lexicons, bad language codes,
  * terms that can never fire a rule. Appends "file:line: message" lines to

@@ -82,6 +82,14 @@ fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int opt,
 			return -1;
 		}
 		return 1;
+	case OPT_PARTIES:
+		if (access(arg, R_OK) != 0) {
+			fp_cmd_error(cmd, "--parties '%s': %s", arg, strerror(errno));
+			return -1;
+		}
+		free(o->profile.parties);
+		o->profile.parties = xstrdup(arg);
+		return 1;
 	case OPT_FORMAT:
 		if (fp_report_find(arg) == NULL) {
 			fp_cmd_error(cmd, "unknown format '%s' (known: text, json)", arg);
@@ -323,6 +331,7 @@ fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 
 			if (e != NULL)
 				ro.agency_guidelines = e->guidelines;
+			ro.rules = &rs;
 		}
 	}
 	rc = w->write(st, &ro, &t, &err);

@@ -54,7 +54,8 @@ rules_list(const struct fp_ruleset *rs)
 static void
 show_match(const struct fp_ruleset *rs, const struct fp_match *m, int depth)
 {
-	static const char *const ops[] = { "terms", "regex", "any", "all", "none", "score" };
+	static const char *const ops[] = { "terms", "regex", "any", "all", "none", "score",
+	    "deployment_country" };
 
 	printf("%*s%s", 4 + depth * 2, "", ops[m->op]);
 	if (m->op == FP_M_TERMS)
@@ -119,7 +120,9 @@ rules_show(const struct fp_ruleset *rs, const char *id)
 		show_match(rs, r->match, 0);
 	} else
 		printf("  check: %s\n", r->check == FP_CHECK_WORK_EMAIL ? "work-email" :
-		    "username-entity");
+		    r->check == FP_CHECK_CONDITIONS ? "conditions" : "username-entity");
+	if (r->country_severity >= 0)
+		printf("  deployment_country: %s\n", fp_severity_name(r->country_severity));
 	return FP_EXIT_OK;
 }
 

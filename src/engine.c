@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,7 @@
 #include <pcre2.h>
 
 #include "footprint.h"
+#include "csv.h"
 #include "engine.h"
 #include "match.h"
 #include "text.h"
@@ -34,6 +36,7 @@ struct fp_engine {
 	const struct fp_ruleset		*rs;
 	const struct fp_profile		*profile;
 	const struct fp_entity		*agency;
+	const char			*family;	/* whose guidelines, or NULL */
 	struct fp_strv			 work_domains;	/* lower case */
 	struct account_flag		*accounts;
 	size_t				 naccounts;
@@ -45,7 +48,164 @@ struct fp_engine {
 	signed char			*rx_state;	/* by regex: -1 not run, 0, 1 */
 	char				**rx_match;	/* what it matched */
 	pcre2_match_data		*md;
+	/* the deployment country: its names and parties */
+	struct fp_matcher		*country_ac;
+	struct fp_strv			 country_terms;
+	int				 country_hit;	/* term index + 1, or 0 */
 };
+
+/* Add one name of the deployment country (or of one of its parties). */
+static void
+country_add(struct fp_engine *eng, const char *name, const char *lang)
+{
+	struct fp_buf norm = FP_BUF_INIT;
+	size_t letters = 0, words = 0;
+	int latin = strcmp(lang, "ru") != 0 && strcmp(lang, "ar") != 0 &&
+	    strcmp(lang, "zh") != 0;
+
+	fp_text_normalize(&norm, name, 1);
+	if (norm.len <= 1) {
+		fp_buf_release(&norm);
+		return;
+	}
+	for (size_t i = 1; i < norm.len; i++) {
+		if (norm.data[i] == ' ')
+			words++;
+		else if (((unsigned char)norm.data[i] & 0xc0) != 0x80)
+			letters++;
+	}
+	if (strcmp(lang, "zh") == 0) {
+		/* no spaces in Chinese: match the name anywhere */
+		memmove(norm.data, norm.data + 1, norm.len - 1);
+		norm.len -= 2;
+		norm.data[norm.len] = '\0';
+	} else if (words == 1 && letters >= (latin ? 6u : 4u)) {
+		/* One long word: match it as a word's start, less a final vowel,
+		 * so that inflections and adjectives count: Иордани(и|ю),
+		 * Jordan(ian), Ukrain(ian|ien), اردن(ي). */
+		static const char *const vowels[] = { "a", "e", "o", "\xd0\xb0",
+		    "\xd1\x8f", "\xd1\x8b", NULL };
+
+		norm.len--;			/* the trailing space */
+		norm.data[norm.len] = '\0';
+		for (size_t v = 0; vowels[v] != NULL; v++)
+			if (fp_has_suffix(norm.data, vowels[v])) {
+				norm.len -= strlen(vowels[v]);
+				norm.data[norm.len] = '\0';
+				break;
+			}
+	}
+	fp_matcher_add(eng->country_ac, norm.data, norm.len, (int)eng->country_terms.n);
+	fp_strv_add(&eng->country_terms, name);
+	fp_buf_release(&norm);
+}
+
+/* The country's names in six languages (rules/countries.tsv), and its
+ * parties from a Party Facts CSV when the profile names one. */
+static int
+country_load(struct fp_engine *eng, const char *cc, const char *parties,
+    struct fp_err *err)
+{
+	char *path = xasprintf("%s/countries.tsv", eng->rs->dir);
+	FILE *f = fopen(path, "r");
+	char *line = NULL, alpha3[4] = "";
+	size_t cap = 0;
+
+	if (f == NULL) {
+		fp_err_set(err, FP_FATAL, "%s: %s", path, strerror(errno));
+		free(path);
+		return FP_FATAL;
+	}
+	eng->country_ac = fp_matcher_new();
+	while (getline(&line, &cap, f) > 0) {
+		char *fields[4], *p = line;
+		int n = 0;
+
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\r\n")] = '\0';
+		while (n < 4 && p != NULL) {
+			fields[n++] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		if (n == 4 && strcmp(fields[0], cc) == 0) {
+			snprintf(alpha3, sizeof alpha3, "%s", fields[1]);
+			country_add(eng, fields[3], fields[2]);
+		}
+	}
+	free(line);
+	fclose(f);
+	if (eng->country_terms.n == 0) {
+		fp_err_set(err, FP_FATAL, "unknown country '%s' (not in %s)", cc, path);
+		free(path);
+		return FP_FATAL;
+	}
+	free(path);
+	if (parties != NULL) {
+		struct fp_csv csv;
+		struct fp_err cerr;
+		char *data = NULL;
+		size_t len = 0;
+		FILE *pf = fopen(parties, "rb");
+		struct fp_buf b = FP_BUF_INIT;
+		char chunk[65536];
+		size_t got;
+		int cols[4];
+
+		if (pf == NULL) {
+			fp_err_set(err, FP_FATAL, "--parties '%s': %s", parties, strerror(errno));
+			return FP_FATAL;
+		}
+		while ((got = fread(chunk, 1, sizeof chunk, pf)) > 0)
+			fp_buf_add(&b, chunk, got);
+		fclose(pf);
+		len = b.len;
+		data = fp_buf_detach(&b);
+		fp_csv_init(&csv, data, len);
+		if (fp_csv_read_header(&csv) != FP_OK || (cols[0] = fp_csv_col(&csv,
+		    "country")) < 0) {
+			fp_err_set(err, FP_FATAL, "--parties '%s': line 1: not a Party Facts"
+			    " CSV (no 'country' column)", parties);
+			fp_csv_release(&csv);
+			free(data);
+			return FP_FATAL;
+		}
+		cols[1] = fp_csv_col(&csv, "name_short");
+		cols[2] = fp_csv_col(&csv, "name");
+		cols[3] = fp_csv_col(&csv, "name_english");
+		while (fp_csv_next(&csv, &cerr) == FP_OK) {
+			const char *c = fp_csv_field(&csv, cols[0]);
+
+			if (c == NULL || strcmp(c, alpha3) != 0)
+				continue;
+			for (int k = 1; k < 4; k++) {
+				const char *v = fp_csv_field(&csv, cols[k]);
+				char *copy, *save = NULL;
+
+				if (v == NULL)
+					continue;
+				copy = xstrdup(v);
+				/* "Afghan Millat Party / Afghan Millat": each name */
+				for (char *t = strtok_r(copy, "/", &save); t != NULL;
+				    t = strtok_r(NULL, "/", &save)) {
+					while (*t == ' ')
+						t++;
+					while (*t && t[strlen(t) - 1] == ' ')
+						t[strlen(t) - 1] = '\0';
+					/* names of 3 letters or less are too ambiguous */
+					if (strlen(t) > 3)
+						country_add(eng, t, "party");
+				}
+				free(copy);
+			}
+		}
+		fp_csv_release(&csv);
+		free(data);
+	}
+	fp_matcher_compile(eng->country_ac);
+	return FP_OK;
+}
 
 int
 fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
@@ -64,6 +224,8 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 		free(eng);
 		return FP_FATAL;
 	}
+	if (eng->agency != NULL)
+		eng->family = eng->agency->guidelines;
 	/* Work domains: the profile's, the agency's, every UN system entity's. */
 	for (size_t i = 0; i < profile->work_domains.n; i++)
 		fp_strv_add(&eng->work_domains, profile->work_domains.v[i]);
@@ -78,6 +240,11 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 	eng->rx_state = xcalloc(rs->nregexes ? rs->nregexes : 1, 1);
 	eng->rx_match = xcalloc(rs->nregexes ? rs->nregexes : 1, sizeof *eng->rx_match);
 	eng->md = pcre2_match_data_create(1, NULL);
+	if (profile->country != NULL &&
+	    country_load(eng, profile->country, profile->parties, err) != FP_OK) {
+		fp_engine_free(eng);
+		return FP_FATAL;
+	}
 	*out = eng;
 	return FP_OK;
 }
@@ -99,6 +266,8 @@ fp_engine_free(struct fp_engine *eng)
 	free(eng->rx_match);
 	free(eng->rx_state);
 	pcre2_match_data_free(eng->md);
+	fp_matcher_free(eng->country_ac);
+	fp_strv_release(&eng->country_terms);
 	fp_buf_release(&eng->folded);
 	fp_buf_release(&eng->cased);
 	free(eng);
@@ -180,6 +349,15 @@ mark_hit(void *ud, int id)
 	((unsigned char *)ud)[id] = 1;
 }
 
+static void
+mark_country(void *ud, int id)
+{
+	int *hit = ud;
+
+	if (*hit == 0)
+		*hit = id + 1;
+}
+
 /* Find every term of every rule in the text: one pass per text form. */
 static void
 find_terms(struct fp_engine *eng, const char *text)
@@ -193,10 +371,14 @@ find_terms(struct fp_engine *eng, const char *text)
 		eng->rx_match[i] = NULL;
 	}
 	eng->text = text;
+	eng->country_hit = 0;
 	if (text == NULL || text[0] == '\0')
 		return;
 	fp_text_normalize(&eng->folded, text, 1);
 	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng->hit);
+	if (eng->country_ac != NULL)
+		fp_matcher_scan(eng->country_ac, eng->folded.data, eng->folded.len,
+		    mark_country, &eng->country_hit);
 	if (fp_matcher_states(rs->ac_cased) > 1) {
 		fp_text_normalize(&eng->cased, text, 0);
 		fp_matcher_scan(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
@@ -254,6 +436,16 @@ eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
 			json_array_append_new(ev, json_string(eng->rx_match[m->regex]));
 		*score = m->weight;
 		return 1;
+	case FP_M_COUNTRY:
+		if (eng->country_hit == 0) {
+			*score = 0;
+			return 0;
+		}
+		if (ev != NULL)
+			json_array_append_new(ev, json_string(
+			    eng->country_terms.v[eng->country_hit - 1]));
+		*score = m->weight;
+		return 1;
 	case FP_M_ANY:
 		for (size_t i = 0; i < m->nkids; i++) {
 			double ks;
@@ -288,8 +480,8 @@ eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
 			double ks;
 
 			if (eval(eng, &m->kids[i], ev, &ks))
-				s += m->kids[i].op == FP_M_TERMS || m->kids[i].op == FP_M_REGEX ?
-				    ks : m->kids[i].weight;
+				s += m->kids[i].op == FP_M_TERMS || m->kids[i].op == FP_M_REGEX ||
+				    m->kids[i].op == FP_M_COUNTRY ? ks : m->kids[i].weight;
 		}
 		ok = s >= m->threshold;
 		break;
@@ -474,6 +666,9 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 		case FP_CHECK_WORK_EMAIL:
 			ok = check_email(eng, item->text, ev);
 			break;
+		case FP_CHECK_CONDITIONS:
+			ok = 1;		/* the conditions held: applies() */
+			break;
 		}
 		if (ok) {
 			struct fp_finding f;
@@ -483,7 +678,9 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 			f.item_id = item->id;
 			f.rule = r->id;
 			f.category = r->category;
-			f.severity = r->severity;
+			f.severity = fp_rule_severity(r, eng->family);
+			if (r->country_severity > f.severity && eng->country_hit != 0)
+				f.severity = r->country_severity;
 			f.action = action_for(r, item);
 			f.evidence_json = evs;
 			f.guidelines_json = r->guidelines_json;
@@ -559,7 +756,8 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 
 /* --- explaining ------------------------------------------------------- */
 
-static const char *const op_names[] = { "terms", "regex", "any", "all", "none", "score" };
+static const char *const op_names[] = { "terms", "regex", "any", "all", "none", "score",
+    "deployment_country" };
 
 static void
 explain_node(struct fp_engine *eng, const struct fp_match *m, int depth, FILE *out)
@@ -635,6 +833,8 @@ fp_engine_explain(struct fp_engine *eng, const struct fp_item *item, FILE *out)
 		fprintf(out, "  %s (%s):\n", r->id, r->category);
 		if (r->match != NULL)
 			explain_node(eng, r->match, 0, out);
+		else if (r->check == FP_CHECK_CONDITIONS)
+			fputs("      + its conditions hold\n", out);
 		else
 			fprintf(out, "      %s check on \"%s\"\n", r->check == FP_CHECK_WORK_EMAIL ?
 			    "work-email" : "username-entity", item->text ? item->text : "");

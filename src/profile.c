@@ -63,7 +63,7 @@ fp_profile_load(struct fp_profile *p, const char *path, struct fp_err *err)
 			goto out;
 		}
 		if (strcmp(key, "agency") == 0 || strcmp(key, "name") == 0 ||
-		    strcmp(key, "country") == 0) {
+		    strcmp(key, "country") == 0 || strcmp(key, "parties") == 0) {
 			const char *s = fp_yaml_scalar(v);
 
 			if (s == NULL) {
@@ -74,6 +74,8 @@ fp_profile_load(struct fp_profile *p, const char *path, struct fp_err *err)
 				p->agency = xstrdup(s);
 			else if (strcmp(key, "name") == 0 && p->name == NULL)
 				p->name = xstrdup(s);
+			else if (strcmp(key, "parties") == 0 && p->parties == NULL)
+				p->parties = xstrdup(s);
 			else if (strcmp(key, "country") == 0 && p->country == NULL &&
 			    fp_profile_set_country(p, s, err) != FP_OK) {
 				char msg[sizeof err->msg];
@@ -93,7 +95,7 @@ fp_profile_load(struct fp_profile *p, const char *path, struct fp_err *err)
 			fp_strv_release(&list);
 		} else {
 			fp_yaml_error(&y, k, key, "unknown profile field (known: agency,"
-			    " name, work_email_domains, country)", err);
+			    " name, work_email_domains, country, parties)", err);
 			goto out;
 		}
 	}
@@ -109,8 +111,9 @@ fp_profile_release(struct fp_profile *p)
 	free(p->agency);
 	free(p->name);
 	free(p->country);
+	free(p->parties);
 	fp_strv_release(&p->work_domains);
-	p->agency = p->name = p->country = NULL;
+	p->agency = p->name = p->country = p->parties = NULL;
 }
 
 char *
@@ -125,6 +128,7 @@ fp_profile_to_json(const struct fp_profile *p)
 		json_array_append_new(d, json_string(p->work_domains.v[i]));
 	json_object_set_new(o, "work_email_domains", d);
 	json_object_set_new(o, "country", p->country ? json_string(p->country) : json_null());
+	json_object_set_new(o, "parties", p->parties ? json_string(p->parties) : json_null());
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s;
@@ -146,6 +150,8 @@ fp_profile_from_json(struct fp_profile *p, const char *text)
 		p->name = xstrdup(json_string_value(json_object_get(o, "name")));
 	if (json_is_string(json_object_get(o, "country")))
 		p->country = xstrdup(json_string_value(json_object_get(o, "country")));
+	if (json_is_string(json_object_get(o, "parties")))
+		p->parties = xstrdup(json_string_value(json_object_get(o, "parties")));
 	d = json_object_get(o, "work_email_domains");
 	json_array_foreach(d, i, v)
 		if (json_is_string(v))

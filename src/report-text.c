@@ -68,7 +68,8 @@ put_text(FILE *out, const char *s, const char *indent)
 
 /* Guideline clauses: the profile's family first, else every family. */
 static void
-put_guidelines(FILE *out, const char *json, const char *family)
+put_guidelines(FILE *out, const char *json, const char *family,
+    const struct fp_ruleset *rs)
 {
 	json_t *g = json_loads(json, 0, NULL), *v, *clauses;
 	const char *agency;
@@ -76,8 +77,18 @@ put_guidelines(FILE *out, const char *json, const char *family)
 	int shown = 0;
 
 	if (family != NULL && (clauses = json_object_get(g, family)) != NULL) {
-		json_array_foreach(clauses, i, v)
+		json_array_foreach(clauses, i, v) {
+			const char *quote = rs ? fp_ruleset_quote(rs, family,
+			    json_string_value(v)) : NULL;
+
 			fprintf(out, "    guideline: %s %s\n", family, json_string_value(v));
+			if (quote != NULL) {
+				char *q = xasprintf("\u201c%s\u201d", quote);
+
+				put_text(out, q, "      ");
+				free(q);
+			}
+		}
 		shown = 1;
 	}
 	if (!shown)
@@ -135,7 +146,7 @@ text_finding(void *ud, const struct fp_row *r)
 		fprintf(out, "    link: %s\n", r->url);
 	fprintf(out, "    action: %s    rule: %s\n", r->action, r->rule);
 	if (r->guidelines != NULL)
-		put_guidelines(out, r->guidelines, c->o->agency_guidelines);
+		put_guidelines(out, r->guidelines, c->o->agency_guidelines, c->o->rules);
 	return 0;
 }
 

@@ -44,10 +44,30 @@ const char *const fp_actions[] = {
 
 static const char *const severities[] = { "info", "low", "medium", "high" };
 
-/* Guideline families the rules may cite (../shared/guidelines/). */
-static const char *const guideline_families[] = {
-	"UN", "UNHCR", "UNOPS", "IOM", "UN-Ukraine", NULL
+/* Guideline families (../shared/guidelines/): the UN Secretariat's, the
+ * generic profile of every other entity, and the agencies with their own. */
+const char *const fp_families[] = {
+	"UN", "UN-system", "UNHCR", "UNOPS", "IOM", NULL
 };
+#define guideline_families fp_families
+
+int
+fp_family_index(const char *family)
+{
+	for (int i = 0; fp_families[i] != NULL; i++)
+		if (family != NULL && strcmp(fp_families[i], family) == 0)
+			return i;
+	return -1;
+}
+
+int
+fp_rule_severity(const struct fp_rule *r, const char *family)
+{
+	int i = fp_family_index(family);
+
+	return i >= 0 && r->severity_by_family[i] >= 0 ? r->severity_by_family[i] :
+	    r->severity;
+}
 
 const char *
 fp_severity_name(int sev)
@@ -237,7 +257,7 @@ static const char *const lexicon_langs[] = { "ar", "en", "es", "fr", "ru", "zh",
 static struct fp_lexicon *
 lexicon_get(struct fp_ruleset *rs, const char *name, struct fp_err *err)
 {
-	struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT;
+	struct fp_strv terms = FP_STRV_INIT, files = FP_STRV_INIT, wheres = FP_STRV_INIT;
 	struct fp_lexicon *lex;
 
 	for (size_t i = 0; i < rs->nlexicons; i++)
@@ -268,22 +288,28 @@ lexicon_get(struct fp_ruleset *rs, const char *name, struct fp_err *err)
 			    where, term);
 			free(where);
 			fp_strv_release(&terms);
+			fp_strv_release(&wheres);
 			return NULL;
 		}
 		for (size_t k = 0; k < lex->n && !dup; k++)
 			if (lex->ids[k] == id) {
 				dup = 1;
-				fp_strv_take(&rs->lint, xasprintf("%s: '%s' repeats '%s' (%s)",
-				    where, term, rs->pats[id].term, rs->pats[id].where ?
-				    rs->pats[id].where : "?"));
+				/* The same term in two languages' files is fine. */
+				if (strncmp(wheres.v[k], where, strlen(path)) == 0 &&
+				    wheres.v[k][strlen(path)] == ':')
+					fp_strv_take(&rs->lint, xasprintf("%s: '%s' repeats '%s'"
+					    " (line %s)", where, term, rs->pats[id].term,
+					    wheres.v[k] + strlen(path) + 1));
 			}
 		if (!dup) {
 			lex->ids = xreallocarray(lex->ids, lex->n + 1, sizeof *lex->ids);
 			lex->ids[lex->n++] = id;
+			fp_strv_add(&wheres, where);
 		}
 		free(where);
 	}
 	fp_strv_release(&terms);
+	fp_strv_release(&wheres);
 	return lex;
 }
 
@@ -303,6 +329,7 @@ match_release(struct fp_match *m)
 
 static int parse_match(struct fp_ruleset *, struct fp_yaml *, yaml_node_t *,
     struct fp_match *, struct fp_err *);
+static int bool_value(const char *s);
 
 static struct fp_match *
 add_kid(struct fp_match *m)
@@ -344,7 +371,7 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
     struct fp_match *m, struct fp_err *err)
 {
 	yaml_node_pair_t *p;
-	int leaf = 0, groups = 0, regex = 0;
+	int leaf = 0, groups = 0, regex = 0, country = 0;
 
 	memset(m, 0, sizeof *m);
 	m->weight = 1;
@@ -432,6 +459,11 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 			rs->regexes[rs->nregexes].code = code;
 			m->regex = (int)rs->nregexes++;
 			regex = 1;
+		} else if (strcmp(key, "deployment_country") == 0) {
+			if (bool_value(fp_yaml_scalar(v)) != 1)
+				return fp_yaml_error(y, v, key, "true: the deployment country"
+				    " (--country) is named", err);
+			country = 1;
 		} else if (strcmp(key, "weight") == 0) {
 			const char *s = fp_yaml_scalar(v);
 			char *end;
@@ -471,7 +503,14 @@ parse_match(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node,
 				return FP_FATAL;
 		} else
 			return fp_yaml_error(y, k, key, "unknown match key (known: terms,"
-			    " lexicon, regex, weight, any, all, none, score)", err);
+			    " lexicon, regex, deployment_country, weight, any, all, none, score)", err);
+	}
+	if (country && (leaf || regex || groups > 0))
+		return fp_yaml_error(y, node, "match", "deployment_country stands alone"
+		    " in its node (with a weight)", err);
+	if (country) {
+		m->op = FP_M_COUNTRY;
+		return FP_OK;
 	}
 	if ((leaf || regex) && groups > 0)
 		return fp_yaml_error(y, node, "match", "a node holds terms/lexicon/regex or"
@@ -592,56 +631,9 @@ parse_when(struct fp_yaml *y, yaml_node_t *when, struct fp_rule *r, struct fp_er
 	return FP_OK;
 }
 
-static int
-parse_guidelines(struct fp_yaml *y, yaml_node_t *g, struct fp_rule *r, struct fp_err *err)
-{
-	json_t *o = json_object();
-	yaml_node_pair_t *p;
-
-	if (g == NULL || g->type != YAML_MAPPING_NODE || g->data.mapping.pairs.top ==
-	    g->data.mapping.pairs.start) {
-		json_decref(o);
-		return fp_yaml_error(y, g, "guidelines", "every rule cites the clauses"
-		    " it enforces: a mapping of agency to a list of clauses", err);
-	}
-	for (p = g->data.mapping.pairs.start; p < g->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
-		yaml_node_t *v = yaml_document_get_node(&y->doc, p->value);
-		const char *agency = fp_yaml_scalar(k);
-		struct fp_strv clauses = FP_STRV_INIT;
-		json_t *a;
-
-		if (agency == NULL || vocab(guideline_families, agency) == NULL) {
-			char *known = vocab_list(guideline_families);
-			char msg[256];
-
-			snprintf(msg, sizeof msg, "unknown guidelines '%s' (known: %s)",
-			    agency ? agency : "?", known);
-			free(known);
-			json_decref(o);
-			return fp_yaml_error(y, k, "guidelines", msg, err);
-		}
-		if (fp_yaml_strings(y, v, agency, &clauses, err) != FP_OK || clauses.n == 0) {
-			fp_strv_release(&clauses);
-			json_decref(o);
-			if (clauses.n == 0 && err->code != FP_FATAL)
-				return fp_yaml_error(y, v, agency, "no clauses", err);
-			return FP_FATAL;
-		}
-		a = json_array();
-		for (size_t i = 0; i < clauses.n; i++)
-			json_array_append_new(a, json_string(clauses.v[i]));
-		json_object_set_new(o, agency, a);
-		fp_strv_release(&clauses);
-	}
-	r->guidelines_json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	return FP_OK;
-}
-
 static const char *const rule_keys[] = {
 	"id", "title", "category", "severity", "action", "kinds", "platforms",
-	"check", "when", "guidelines", "match", NULL
+	"check", "when", "match", "deployment_country", NULL
 };
 
 static int
@@ -655,6 +647,9 @@ parse_rule(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct f
 
 	memset(&r, 0, sizeof r);
 	r.ref_official = r.pseudonymous = r.has_media = r.has_geo = -1;
+	r.country_severity = -1;
+	for (int f = 0; f < FP_FAMILIES; f++)
+		r.severity_by_family[f] = -1;
 	r.file = xstrdup(y->path);
 	r.line = fp_yaml_line(node);
 	if (node->type != YAML_MAPPING_NODE) {
@@ -668,7 +663,8 @@ parse_rule(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct f
 		if (key == NULL || vocab(rule_keys, key) == NULL) {
 			fp_yaml_error(y, k, key ? key : "?", "unknown rule field (known: id,"
 			    " title, category, severity, action, kinds, platforms, check,"
-			    " when, guidelines, match)", err);
+			    " when, match, deployment_country; guideline clauses go in"
+			    " agencies/)", err);
 			goto fail;
 		}
 	}
@@ -717,10 +713,24 @@ parse_rule(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct f
 		r.check = FP_CHECK_USERNAME_ENTITY;
 	else if (strcmp(check, "work-email") == 0)
 		r.check = FP_CHECK_WORK_EMAIL;
+	else if (strcmp(check, "conditions") == 0)
+		r.check = FP_CHECK_CONDITIONS;
 	else {
 		fp_yaml_error(y, fp_yaml_get(y, node, "check"), "check",
-		    "one of text, username-entity, work-email", err);
+		    "one of text, username-entity, work-email, conditions", err);
 		goto fail;
+	}
+	{
+		const char *cs;
+
+		if (scalar_field(y, node, "deployment_country", 0, &cs, err) != FP_OK)
+			goto fail;
+		if (cs != NULL && (r.country_severity = fp_severity_from_name(cs)) < 0) {
+			fp_yaml_error(y, fp_yaml_get(y, node, "deployment_country"),
+			    "deployment_country", "the severity when the item names the"
+			    " deployment country: high, medium, low, info", err);
+			goto fail;
+		}
 	}
 	if ((v = fp_yaml_get(y, node, "kinds")) != NULL) {
 		if (fp_yaml_strings(y, v, "kinds", &list, err) != FP_OK)
@@ -754,12 +764,6 @@ parse_rule(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct f
 	}
 	if ((v = fp_yaml_get(y, node, "when")) != NULL && parse_when(y, v, &r, err) != FP_OK)
 		goto fail;
-	if (parse_guidelines(y, fp_yaml_get(y, node, "guidelines"), &r, err) != FP_OK) {
-		if (fp_yaml_get(y, node, "guidelines") == NULL)
-			fp_yaml_error(y, node, "guidelines", "missing: every rule cites"
-			    " the guideline clauses it enforces", err);
-		goto fail;
-	}
 	v = fp_yaml_get(y, node, "match");
 	if (r.check == FP_CHECK_TEXT) {
 		if (v == NULL) {
@@ -822,10 +826,10 @@ parse_entity(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct
 		return FP_FATAL;
 	if (g != NULL && vocab(guideline_families, g) == NULL)
 		return fp_yaml_error(y, fp_yaml_get(y, node, "guidelines"), "guidelines",
-		    "one of UN, UNHCR, UNOPS, IOM, UN-Ukraine", err);
+		    "one of UN, UN-system, UNHCR, UNOPS, IOM", err);
 	e.id = xstrdup(id);
 	e.name = xstrdup(name);
-	e.guidelines = xstrdup(g != NULL ? g : "UN");
+	e.guidelines = xstrdup(g != NULL ? g : "UN-system");
 	if (fp_yaml_strings(y, fp_yaml_get(y, node, "acronyms"), "acronyms",
 	    &e.acronyms, err) != FP_OK ||
 	    fp_yaml_strings(y, fp_yaml_get(y, node, "acronyms_cased"), "acronyms_cased",
@@ -844,6 +848,225 @@ parse_entity(struct fp_ruleset *rs, struct fp_yaml *y, yaml_node_t *node, struct
 	rs->entities = xreallocarray(rs->entities, rs->nentities + 1, sizeof *rs->entities);
 	rs->entities[rs->nentities++] = e;
 	return FP_OK;
+}
+
+/* --- agency profiles -------------------------------------------------- */
+
+static void
+agency_release(struct fp_agency *a)
+{
+	free(a->family);
+	free(a->document);
+	fp_strv_release(&a->ids);
+	fp_strv_release(&a->titles);
+	fp_strv_release(&a->quotes);
+}
+
+/* Add "clause title" to a rule's guidelines JSON under family. */
+static void
+cite(struct fp_rule *r, const char *family, const char *text)
+{
+	json_t *o = r->guidelines_json ? json_loads(r->guidelines_json, 0, NULL) : json_object();
+	json_t *a = json_object_get(o, family);
+
+	if (a == NULL) {
+		a = json_array();
+		json_object_set_new(o, family, a);
+	}
+	json_array_append_new(a, json_string(text));
+	free(r->guidelines_json);
+	r->guidelines_json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+}
+
+static int
+load_agency(struct fp_ruleset *rs, const char *path, struct fp_err *err)
+{
+	struct fp_yaml y;
+	struct fp_agency a;
+	yaml_node_t *root, *clauses, *rules;
+	yaml_node_pair_t *p;
+	const char *family, *doc;
+	int fi, rc = FP_FATAL;
+
+	memset(&a, 0, sizeof a);
+	if (fp_yaml_load(&y, path, err) != FP_OK)
+		return FP_FATAL;
+	root = yaml_document_get_root_node(&y.doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		fp_yaml_error(&y, root, NULL, "an agency profile is a mapping with agency,"
+		    " document, clauses and rules", err);
+		goto out;
+	}
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y.doc, p->key);
+		const char *key = fp_yaml_scalar(k);
+
+		if (key == NULL || (strcmp(key, "agency") != 0 && strcmp(key, "document") != 0 &&
+		    strcmp(key, "clauses") != 0 && strcmp(key, "rules") != 0)) {
+			fp_yaml_error(&y, k, key ? key : "?", "unknown field (known: agency,"
+			    " document, clauses, rules)", err);
+			goto out;
+		}
+	}
+	if (scalar_field(&y, root, "agency", 1, &family, err) != FP_OK ||
+	    scalar_field(&y, root, "document", 1, &doc, err) != FP_OK)
+		goto out;
+	if ((fi = fp_family_index(family)) < 0) {
+		fp_yaml_error(&y, fp_yaml_get(&y, root, "agency"), "agency",
+		    "one of UN, UN-system, UNHCR, UNOPS, IOM", err);
+		goto out;
+	}
+	for (size_t i = 0; i < rs->nagencies; i++)
+		if (strcmp(rs->agencies[i].family, family) == 0) {
+			fp_yaml_error(&y, fp_yaml_get(&y, root, "agency"), "agency",
+			    "a second profile for this agency", err);
+			goto out;
+		}
+	a.family = xstrdup(family);
+	a.document = xstrdup(doc);
+	clauses = fp_yaml_get(&y, root, "clauses");
+	if (clauses == NULL || clauses->type != YAML_MAPPING_NODE) {
+		fp_yaml_error(&y, root, "clauses", "a mapping of clause id to title and"
+		    " quote", err);
+		goto out;
+	}
+	for (p = clauses->data.mapping.pairs.start; p < clauses->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y.doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y.doc, p->value);
+		const char *id = fp_yaml_scalar(k), *title, *quote;
+
+		if (id == NULL || scalar_field(&y, v, "title", 1, &title, err) != FP_OK ||
+		    scalar_field(&y, v, "quote", 1, &quote, err) != FP_OK) {
+			if (id == NULL)
+				fp_yaml_error(&y, k, "clauses", "a clause id", err);
+			goto out;
+		}
+		fp_strv_add(&a.ids, id);
+		fp_strv_add(&a.titles, title);
+		fp_strv_add(&a.quotes, quote);
+	}
+	rules = fp_yaml_get(&y, root, "rules");
+	if (rules == NULL || rules->type != YAML_MAPPING_NODE) {
+		fp_yaml_error(&y, root, "rules", "a mapping of rule id to the clauses it"
+		    " cites", err);
+		goto out;
+	}
+	for (p = rules->data.mapping.pairs.start; p < rules->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&y.doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&y.doc, p->value);
+		const char *id = fp_yaml_scalar(k), *sev;
+		struct fp_strv cites = FP_STRV_INIT;
+		struct fp_rule *r = NULL;
+
+		for (size_t i = 0; id != NULL && i < rs->nrules; i++)
+			if (strcmp(rs->rules[i].id, id) == 0)
+				r = &rs->rules[i];
+		if (r == NULL) {
+			fp_yaml_error(&y, k, "rules", "no such rule", err);
+			goto out;
+		}
+		if (v->type != YAML_MAPPING_NODE ||
+		    fp_yaml_strings(&y, fp_yaml_get(&y, v, "cite"), "cite", &cites, err) != FP_OK ||
+		    scalar_field(&y, v, "severity", 0, &sev, err) != FP_OK) {
+			if (v->type != YAML_MAPPING_NODE)
+				fp_yaml_error(&y, v, id, "{ cite: [clauses], severity: ... }", err);
+			fp_strv_release(&cites);
+			goto out;
+		}
+		if (cites.n == 0) {
+			fp_yaml_error(&y, v, "cite", "no clauses cited", err);
+			goto out;
+		}
+		for (size_t c = 0; c < cites.n; c++) {
+			size_t j;
+			char *text;
+
+			for (j = 0; j < a.ids.n; j++)
+				if (strcmp(a.ids.v[j], cites.v[c]) == 0)
+					break;
+			if (j == a.ids.n) {
+				char msg[200];
+
+				snprintf(msg, sizeof msg, "clause '%s' is not among this"
+				    " profile's clauses", cites.v[c]);
+				fp_strv_release(&cites);
+				fp_yaml_error(&y, fp_yaml_get(&y, v, "cite"), "cite", msg, err);
+				goto out;
+			}
+			text = xasprintf("%s %s", a.ids.v[j], a.titles.v[j]);
+			cite(r, family, text);
+			free(text);
+		}
+		fp_strv_release(&cites);
+		if (sev != NULL && (r->severity_by_family[fi] = fp_severity_from_name(sev)) < 0) {
+			fp_yaml_error(&y, fp_yaml_get(&y, v, "severity"), "severity",
+			    "one of high, medium, low, info", err);
+			goto out;
+		}
+	}
+	rs->agencies = xreallocarray(rs->agencies, rs->nagencies + 1, sizeof *rs->agencies);
+	rs->agencies[rs->nagencies++] = a;
+	memset(&a, 0, sizeof a);
+	rc = FP_OK;
+out:
+	agency_release(&a);
+	fp_yaml_release(&y);
+	return rc;
+}
+
+static int
+load_agencies(struct fp_ruleset *rs, struct fp_err *err)
+{
+	char *dir = xasprintf("%s/agencies", rs->dir);
+	struct dirent **list = NULL;
+	int n = scandir(dir, &list, NULL, alphasort), rc = FP_OK;
+
+	if (n < 0) {
+		fp_err_set(err, FP_FATAL, "no agency profiles in '%s': %s", dir, strerror(errno));
+		free(dir);
+		return FP_FATAL;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *f = list[i]->d_name;
+
+		if (rc == FP_OK && f[0] != '.' && fp_has_suffix(f, ".yaml")) {
+			char *path = xasprintf("%s/%s", dir, f);
+
+			rc = load_agency(rs, path, err);
+			free(path);
+		}
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+	for (size_t i = 0; rc == FP_OK && i < rs->nrules; i++)
+		if (rs->rules[i].guidelines_json == NULL) {
+			fp_err_set(err, FP_FATAL, "%s:%d: rule '%s' cites no guideline: add"
+			    " it to the agency profiles in %s/agencies", rs->rules[i].file,
+			    rs->rules[i].line, rs->rules[i].id, rs->dir);
+			rc = FP_FATAL;
+		}
+	return rc;
+}
+
+const char *
+fp_ruleset_quote(const struct fp_ruleset *rs, const char *family, const char *cited)
+{
+	for (size_t i = 0; i < rs->nagencies; i++) {
+		const struct fp_agency *a = &rs->agencies[i];
+
+		if (strcmp(a->family, family) != 0)
+			continue;
+		for (size_t j = 0; j < a->ids.n; j++) {
+			size_t n = strlen(a->ids.v[j]);
+
+			if (strncmp(cited, a->ids.v[j], n) == 0 && cited[n] == ' ' &&
+			    strcmp(cited + n + 1, a->titles.v[j]) == 0)
+				return a->quotes.v[j];
+		}
+	}
+	return NULL;
 }
 
 /* --- files ------------------------------------------------------------ */
@@ -933,6 +1156,8 @@ fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
 		fp_err_set(err, FP_FATAL, "rules folder '%s' holds no rules (*.yaml)", dir);
 		goto fail;
 	}
+	if (load_agencies(rs, err) != FP_OK)
+		goto fail;
 	rs->ac_folded = fp_matcher_new();
 	rs->ac_cased = fp_matcher_new();
 	for (size_t i = 0; i < rs->npats; i++)
@@ -987,6 +1212,9 @@ fp_ruleset_release(struct fp_ruleset *rs)
 	}
 	free(rs->lexicons);
 	fp_strv_release(&rs->lint);
+	for (size_t i = 0; i < rs->nagencies; i++)
+		agency_release(&rs->agencies[i]);
+	free(rs->agencies);
 	free(rs->pats);
 	fp_matcher_free(rs->ac_folded);
 	fp_matcher_free(rs->ac_cased);

@@ -114,6 +114,10 @@ def staff(base, wrapper_style=True):
         tweet(D(2023, 1, 20, 19, 0, 0), "Solidarity with the protesters in the capital. This regime has to go. #RegimeChange",
               hashtags=["RegimeChange"]),
         tweet(D(2023, 2, 2, 7, 30, 0), "Morning run along the river, 10 km done"),
+        tweet(D(2023, 4, 11, 5, 10, 0), "Flying to Geneva tomorrow for the Standing Committee, EK 911 boarding at 9"),
+        tweet(D(2023, 6, 20, 15, 0, 0), "Met a 7-year-old refugee girl in the camp today, her name is Amal and she wants to be a doctor https://t.co/media01",
+              media=["photo"]),
+        tweet(D(2023, 9, 5, 18, 20, 0), "Confidential: the draft report for donors says the food ration will be cut by 30%. Not yet public, so don't share"),
     ]
     ytd(data + "/tweets.js", "tweets", 0, tw)
     ytd(data + "/tweets-part1.js", "tweets", 1, tw1)
@@ -144,16 +148,16 @@ def staff(base, wrapper_style=True):
     ytd(data + "/account.js", "account", 0, [{"account": {
         "email": "lina.haddad@unhcr.org", "createdVia": "web", "username": handle,
         "accountId": "1190000000000000001", "createdAt": "2016-04-30T08:00:00.000Z",
-        "accountDisplayName": "Lina Haddad"}}])
+        "accountDisplayName": "Lina Haddad \U0001F1FA\U0001F1F3"}}])
     ytd(data + "/profile.js", "profile", 0, [{"profile": {
-        "description": {"bio": "Protection officer. Coffee, books and the desert.",
+        "description": {"bio": "Protection officer. Coffee, books and the desert. Views are my own.",
                         "website": "https://t.co/galFAKEqf", "location": "Amman, Jordan"},
         "avatarMediaUrl": "https://pbs.twimg.com/profile_images/1/FAKE.jpg",
         "headerMediaUrl": "https://pbs.twimg.com/profile_banners/1/1"}}])
     ytd(data + "/follower.js", "follower", 0, [{"follower": {"accountId": "73747798",
         "userLink": "https://twitter.com/intent/user?user_id=73747798"}}])
     manifest = {
-        "userInfo": {"accountId": "1190000000000000001", "userName": handle, "displayName": "Lina Haddad"},
+        "userInfo": {"accountId": "1190000000000000001", "userName": handle, "displayName": "Lina Haddad \U0001F1FA\U0001F1F3"},
         "archiveInfo": {"sizeBytes": "48213", "generationDate": "2024-01-01T10:00:00.000Z",
                         "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
         "readmeInfo": {"fileName": "data/README.txt", "directory": "data/", "name": "README.txt"},

@@ -31,7 +31,9 @@ load(struct fp_err *err)
 }
 
 #define RULE_HEAD "rules:\n  - id: r1\n    title: t\n    category: political\n" \
-	"    severity: high\n    action: delete\n    guidelines:\n      UNHCR: [\"§2\"]\n"
+	"    severity: high\n    action: delete\n"
+#define AGENCY "agency: UNHCR\ndocument: d\nclauses:\n  \"§2\": {title: Be impartial," \
+	" quote: \"q\"}\nrules:\n  r1: { cite: [\"§2\"], severity: low }\n"
 
 UNIT(shipped_rules_load)
 {
@@ -40,7 +42,8 @@ UNIT(shipped_rules_load)
 	const char *d = getenv("FOOTPRINT_RULES");
 
 	CHECK_INT(fp_ruleset_load(&rs, d ? d : "rules", &err), FP_OK);
-	CHECK(rs.nrules >= 4);
+	CHECK(rs.nrules >= 18);
+	CHECK(rs.nagencies == 5);
 	CHECK(fp_ruleset_entity(&rs, "unhcr") != NULL);
 	CHECK(fp_ruleset_entity(&rs, "ACNUR") != NULL);
 	CHECK(fp_ruleset_entity(&rs, "nosuch") == NULL);
@@ -62,10 +65,46 @@ UNIT(unknown_category_named)
 	struct fp_err err;
 
 	write_file("a.yaml", "rules:\n  - id: r1\n    title: t\n    category: politics\n"
-	    "    severity: high\n    action: delete\n    guidelines: {UN: [x]}\n"
+	    "    severity: high\n    action: delete\n"
 	    "    match: {terms: [a]}\n");
 	CHECK_INT(load(&err), FP_FATAL);
 	CHECK(strstr(err.msg, "a.yaml:4:15: field 'category': unknown category 'politics'") != NULL);
+}
+
+UNIT(agency_profile_cites_and_severity)
+{
+	struct fp_ruleset rs;
+	struct fp_err err;
+
+	write_file("a.yaml", RULE_HEAD "    match: {terms: [a]}\n");
+	CHECK_INT(fp_ruleset_load(&rs, dir, &err), FP_OK);
+	if (rs.nrules == 1) {
+		CHECK_STR(rs.rules[0].guidelines_json, "{\"UNHCR\":[\"§2 Be impartial\"]}");
+		CHECK_INT(fp_rule_severity(&rs.rules[0], "UNHCR"), FP_SEV_LOW);
+		CHECK_INT(fp_rule_severity(&rs.rules[0], "IOM"), FP_SEV_HIGH);
+		CHECK_STR(fp_ruleset_quote(&rs, "UNHCR", "§2 Be impartial"), "q");
+		fp_ruleset_release(&rs);
+	}
+}
+
+UNIT(uncited_rule_refused)
+{
+	struct fp_err err;
+	char p[256];
+
+	write_file("a.yaml", RULE_HEAD "    match: {terms: [a]}\n  - id: r2\n    title: t\n"
+	    "    category: political\n    severity: high\n    action: delete\n"
+	    "    match: {terms: [b]}\n");
+	CHECK_INT(load(&err), FP_FATAL);
+	CHECK(strstr(err.msg, "a.yaml:8: rule 'r2' cites no guideline") != NULL);
+	snprintf(p, sizeof p, "%s/agencies/a.yaml", dir);
+	write_file("agencies/a.yaml", "agency: UNHCR\ndocument: d\nclauses: {}\n"
+	    "rules:\n  r1: { cite: [\"§9\"] }\n");
+	CHECK_INT(load(&err), FP_FATAL);
+	CHECK(strstr(err.msg, "agencies/a.yaml:5:") != NULL);
+	CHECK(strstr(err.msg, "clause '§9' is not among this profile's clauses") != NULL);
+	write_file("agencies/a.yaml", AGENCY);
+	(void)p;
 }
 
 UNIT(missing_lexicon_named)
@@ -74,7 +113,7 @@ UNIT(missing_lexicon_named)
 
 	write_file("a.yaml", RULE_HEAD "    match:\n      lexicon: nope\n");
 	CHECK_INT(load(&err), FP_FATAL);
-	CHECK(strstr(err.msg, "a.yaml:10:") != NULL);
+	CHECK(strstr(err.msg, "a.yaml:8:") != NULL);
 	CHECK(strstr(err.msg, "field 'lexicon'") != NULL);
 	CHECK(strstr(err.msg, "no lexicon 'nope'") != NULL);
 }
@@ -91,14 +130,13 @@ UNIT(unknown_field_and_bad_yaml)
 	CHECK(strstr(err.msg, "not valid YAML") != NULL);
 }
 
-UNIT(missing_guidelines_refused)
+UNIT(regex_errors_named)
 {
 	struct fp_err err;
 
-	write_file("a.yaml", "rules:\n  - id: r1\n    title: t\n    category: political\n"
-	    "    severity: high\n    action: delete\n    match: {terms: [a]}\n");
+	write_file("a.yaml", RULE_HEAD "    match:\n      regex: \"(unclosed\"\n");
 	CHECK_INT(load(&err), FP_FATAL);
-	CHECK(strstr(err.msg, "field 'guidelines'") != NULL);
+	CHECK(strstr(err.msg, "field 'regex': bad regular expression") != NULL);
 }
 
 UNIT(duplicate_id_refused)
@@ -107,6 +145,7 @@ UNIT(duplicate_id_refused)
 
 	write_file("a.yaml", RULE_HEAD "    match: {terms: [a]}\n");
 	write_file("b.yaml", RULE_HEAD "    match: {terms: [b]}\n");
+
 	CHECK_INT(load(&err), FP_FATAL);
 	CHECK(strstr(err.msg, "already defined") != NULL);
 	unlink("b.yaml");
@@ -139,6 +178,9 @@ setup(void)
 
 		snprintf(lex, sizeof lex, "%s/lexicons", dir);
 		mkdir(lex, 0700);
+		snprintf(lex, sizeof lex, "%s/agencies", dir);
+		mkdir(lex, 0700);
+		write_file("agencies/a.yaml", AGENCY);
 	}
 }
 
@@ -156,5 +198,6 @@ UNIT(run_setup) { setup(); }
 UNIT(run_teardown) { teardown(); }
 
 UNIT_MAIN(shipped_rules_load, run_setup, good_rule_with_terms, unknown_category_named,
-    missing_lexicon_named, unknown_field_and_bad_yaml, missing_guidelines_refused,
+    missing_lexicon_named, unknown_field_and_bad_yaml, regex_errors_named,
+    agency_profile_cites_and_severity, uncited_rule_refused,
     duplicate_id_refused, score_needs_threshold, run_teardown)

@@ -6,7 +6,7 @@ window.YTD.account.part0 = [
       "username" : "LinaAtUNHCR",
       "accountId" : "1190000000000000001",
       "createdAt" : "2016-04-30T08:00:00.000Z",
-      "accountDisplayName" : "Lina Haddad"
+      "accountDisplayName" : "Lina Haddad 🇺🇳"
     }
   }
 ]

@@ -2,7 +2,7 @@ window.__THAR_CONFIG = {
   "userInfo" : {
     "accountId" : "1190000000000000001",
     "userName" : "LinaAtUNHCR",
-    "displayName" : "Lina Haddad"
+    "displayName" : "Lina Haddad 🇺🇳"
   },
   "archiveInfo" : {
     "sizeBytes" : "48213",
@@ -83,7 +83,7 @@ window.__THAR_CONFIG = {
         {
           "fileName" : "data/tweets-part1.js",
           "globalName" : "YTD.tweets.part1",
-          "count" : "2"
+          "count" : "5"
         }
       ]
     }

@@ -2,7 +2,7 @@ window.YTD.profile.part0 = [
   {
     "profile" : {
       "description" : {
-        "bio" : "Protection officer. Coffee, books and the desert.",
+        "bio" : "Protection officer. Coffee, books and the desert. Views are my own.",
         "website" : "https://t.co/galFAKEqf",
         "location" : "Amman, Jordan"
       },
