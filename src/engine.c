@@ -187,8 +187,8 @@ country_load(struct fp_engine *eng, const char *cc, const char *parties,
 					continue;
 				copy = xstrdup(v);
 				/* "Afghan Millat Party / Afghan Millat": each name */
-				for (char *t = strtok_r(copy, "/", &save); t != NULL;
-				    t = strtok_r(NULL, "/", &save)) {
+				for (char *t = strtok_r(copy, "/[]()", &save); t != NULL;
+				    t = strtok_r(NULL, "/[]()", &save)) {
 					while (*t == ' ')
 						t++;
 					while (*t && t[strlen(t) - 1] == ' ')
@@ -295,6 +295,55 @@ fp_name_matches(const char *real_name, const char *handle, const char *display)
 		hand.len = j;
 		if (hand.data != NULL)
 			hand.data[j] = '\0';
+	}
+	/* Initials: "L. H." or "LH" in the display name, or a handle that is
+	 * the initials and digits ("lh1985"). */
+	{
+		char initials[16];
+		size_t ni = 0, k = 0;
+		int words = 0;
+
+		for (size_t i = 1; i < name.len && ni + 1 < sizeof initials; i++)
+			if (name.data[i - 1] == ' ' && name.data[i] != ' ') {
+				initials[ni++] = name.data[i];
+				words++;
+			}
+		initials[ni] = '\0';
+		if (words >= 2) {
+			/* Runs of one-letter words in the display name, joined. */
+			struct fp_buf run = FP_BUF_INIT;
+			const char *d = fp_buf_str(&disp);
+
+			for (size_t i = 0; d[i] != '\0'; i++) {
+				int single = d[i] != ' ' && i > 0 && d[i - 1] == ' ' &&
+				    (d[i + 1] == ' ' || d[i + 1] == '\0');
+
+				if (single)
+					fp_buf_addc(&run, d[i]);
+				else if (d[i] != ' ') {
+					if (run.len > 0 && strcmp(run.data, initials) == 0)
+						found = 1;
+					fp_buf_reset(&run);
+				}
+			}
+			if (run.len > 0 && strcmp(run.data, initials) == 0)
+				found = 1;
+			/* or the initials written as one word: "LH" */
+			{
+				char *tok = xasprintf(" %s ", initials);
+
+				if (strstr(d, tok) != NULL)
+					found = 1;
+				free(tok);
+			}
+			fp_buf_release(&run);
+			if (hand.len >= ni && strncmp(hand.data, initials, ni) == 0) {
+				for (k = ni; k < hand.len && hand.data[k] >= '0' && hand.data[k] <= '9'; k++)
+					;
+				if (k == hand.len)
+					found = 1;
+			}
+		}
 	}
 	for (p = strtok_r(name.data, " ", &save); p != NULL && !found;
 	    p = strtok_r(NULL, " ", &save)) {

@@ -41,6 +41,17 @@ UNIT(real_name_matching)
 	CHECK(fp_name_matches("Léa Martin", "LEA_MARTIN", NULL));
 	CHECK(!fp_name_matches("Lina Haddad", "truthteller99", "Truth Teller"));
 	CHECK(!fp_name_matches("Al Bo", "albo", NULL));	/* too short to judge */
+	/* order, accents, initials, one name */
+	CHECK(fp_name_matches("Lina Haddad", "xyz", "Haddad Lina"));
+	CHECK(fp_name_matches("Lina Haddad", "lh1985", NULL));
+	CHECK(fp_name_matches("Lina Haddad", "xyz", "L. H."));
+	CHECK(fp_name_matches("Lina Haddad", "xyz", "LH"));
+	CHECK(fp_name_matches("Lina Maria Haddad", "xyz", "L. M. H."));
+	CHECK(!fp_name_matches("Lina Maria Haddad", "xyz", "L. X. H."));
+	CHECK(fp_name_matches("Lina Haddad", "lina", NULL));
+	CHECK(fp_name_matches("José Álvarez", "xyz", "JOSE ALVAREZ"));
+	CHECK(!fp_name_matches("Lina Haddad", "lhx", "Desert Owl"));
+	CHECK(!fp_name_matches("Lina Haddad", "blh1985", NULL));
 }
 
 UNIT_MAIN(segmentation, real_name_matching)
