@@ -40,13 +40,14 @@ struct fp_cmd_opts {
 	int			 fail_on;	/* --fail-on: severity, or -1 */
 	int			 quiet;
 	const char		*platform;	/* --platform */
+	int			 include_messages; /* --include-messages */
 };
 
 /* Option codes shared by commands (values beyond char range). */
 enum {
 	OPT_DB = 256, OPT_RULES, OPT_PROFILE, OPT_AGENCY, OPT_NAME,
 	OPT_WORK_DOMAIN, OPT_COUNTRY, OPT_FORMAT, OPT_FAIL_ON, OPT_HELP,
-	OPT_PLATFORM, OPT_PARTIES
+	OPT_PLATFORM, OPT_PARTIES, OPT_MESSAGES
 };
 
 void	 fp_cmd_opts_init(struct fp_cmd_opts *o);
@@ -74,7 +75,7 @@ int	 fp_cmd_check_agency(const struct fp_cmd *cmd, const struct fp_ruleset *rs,
 	    const struct fp_profile *p);
 /* The three steps, shared by audit and the single commands. */
 int	 fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st,
-	    char **paths, int npaths, const char *platform, int quiet,
+	    char **paths, int npaths, const struct fp_cmd_opts *o,
 	    int *any_read, int *any_warn);
 int	 fp_cmd_do_scan(const struct fp_cmd *cmd, struct fp_store *st,
 	    const struct fp_ruleset *rs, const struct fp_profile *p, int quiet);

@@ -43,6 +43,7 @@ struct fp_conn {
 	void			*state;		/* connector's own, state_size bytes */
 	char			*account;	/* handle, once the connector knows it */
 	char			*display_name;	/* the account's shown name, if known */
+	int			 include_messages; /* private messages are items too */
 	struct fp_strv		 warnings;	/* "file: place: message" */
 };
 
@@ -58,11 +59,12 @@ const struct fp_connector *fp_connector_find(const char *name);
 const struct fp_connector *fp_connector_detect(struct fp_source *src, struct fp_err *err);
 
 int	 fp_conn_open(struct fp_conn *conn, const struct fp_connector *c,
-	    struct fp_source *src, struct fp_err *err);
+	    struct fp_source *src, int include_messages, struct fp_err *err);
 int	 fp_conn_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err);
 void	 fp_conn_close(struct fp_conn *conn);
 
 /* Connectors, one per platform. */
 extern const struct fp_connector fp_connector_x;
+extern const struct fp_connector fp_connector_mastodon;
 
 #endif

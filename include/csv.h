@@ -10,8 +10,12 @@
 #include <stddef.h>
 #include "footprint.h"
 
+/* Dialect flags. */
+#define FP_CSV_BACKSLASH	1	/* \" inside quotes (LinkedIn Comments.csv) */
+
 struct fp_csv {
 	const char	*p, *end;	/* borrowed input */
+	int		 flags;
 	struct fp_strv	 header;
 	struct fp_strv	 row;
 	long		 line;		/* line where the current row starts */
@@ -19,6 +23,7 @@ struct fp_csv {
 };
 
 void	fp_csv_init(struct fp_csv *csv, const char *data, size_t len);
+void	fp_csv_set_flags(struct fp_csv *csv, int flags);
 /* Read the header row. FP_OK, or FP_EOF when the input is empty. */
 int	fp_csv_read_header(struct fp_csv *csv);
 /* Read the next row into csv->row: FP_OK, FP_EOF, or FP_FAILED

@@ -25,6 +25,6 @@ struct fp_import_result {
  * failed.
  */
 int	fp_import_path(struct fp_store *st, const char *path, const char *platform,
-	    struct fp_import_result *res, struct fp_err *err);
+	    int include_messages, struct fp_import_result *res, struct fp_err *err);
 
 #endif

@@ -31,6 +31,10 @@ void	fp_text_normalize(struct fp_buf *out, const char *s, int fold);
  */
 void	fp_handle_segments(const char *handle, struct fp_strv *out);
 
+/* HTML to plain text: tags dropped (scripts and styles with their
+ * content), <br> and the ends of paragraphs made newlines, entities decoded. */
+void	fp_html_to_text(struct fp_buf *out, const char *html);
+
 /* Does this codepoint belong to a script written without spaces (CJK, Thai...)? */
 int	fp_is_unspaced_script(int32_t cp);
 

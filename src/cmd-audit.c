@@ -20,6 +20,7 @@ cmd_audit_exec(int argc, char **argv)
 		FP_LONGOPT_STORE, FP_LONGOPT_RULES, FP_LONGOPTS_PROFILE,
 		FP_LONGOPTS_REPORT, FP_LONGOPT_HELP, FP_LONGOPT_QUIET,
 		{ "platform", required_argument, NULL, OPT_PLATFORM },
+		{ "include-messages", no_argument, NULL, OPT_MESSAGES },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fp_cmd_opts o;
@@ -46,8 +47,8 @@ cmd_audit_exec(int argc, char **argv)
 		goto out;
 	if (fp_cmd_open_store(&fp_cmd_audit, o.db, 1, &st) != 0)
 		goto out;
-	if (fp_cmd_do_import(&fp_cmd_audit, st, argv + optind, argc - optind, o.platform,
-	    o.quiet, &any_read, &any_warn) != 0)
+	if (fp_cmd_do_import(&fp_cmd_audit, st, argv + optind, argc - optind, &o,
+	    &any_read, &any_warn) != 0)
 		goto out;
 	if (!any_read) {
 		fprintf(stderr, "footprint audit: no input could be read\n");
@@ -75,6 +76,8 @@ const struct fp_cmd fp_cmd_audit = {
 	    "single file such as tweets.js. The platform is detected.\n\n"
 	    FP_HELP_PROFILE FP_HELP_REPORT
 	    "  --platform NAME            do not detect: read PATH as this platform\n"
+	    "  --include-messages         audit private messages too (Mastodon direct\n"
+	    "                             messages; they are skipped by default)\n"
 	    "  --db FILE                  keep the store in FILE (default: in memory)\n"
 	    FP_HELP_RULES
 	    "  -q, --quiet                no progress messages on stderr\n",

@@ -110,6 +110,9 @@ fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int opt,
 	case 'q':
 		o->quiet = 1;
 		return 1;
+	case OPT_MESSAGES:
+		o->include_messages = 1;
+		return 1;
 	case OPT_PLATFORM:
 		if (!fp_platform_valid(arg)) {
 			fp_cmd_error(cmd, "unknown platform '%s'", arg);
@@ -214,7 +217,7 @@ fp_cmd_check_agency(const struct fp_cmd *cmd, const struct fp_ruleset *rs,
 
 int
 fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st, char **paths,
-    int npaths, const char *platform, int quiet, int *any_read, int *any_warn)
+    int npaths, const struct fp_cmd_opts *o, int *any_read, int *any_warn)
 {
 	*any_read = *any_warn = 0;
 	for (int i = 0; i < npaths; i++) {
@@ -223,7 +226,7 @@ fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st, char **paths,
 		int rc;
 
 		fp_err_clear(&err);
-		rc = fp_import_path(st, paths[i], platform, &res, &err);
+		rc = fp_import_path(st, paths[i], o->platform, o->include_messages, &res, &err);
 		if (rc == FP_FATAL) {
 			fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
 			return -1;
@@ -236,7 +239,7 @@ fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st, char **paths,
 		*any_read = 1;
 		if (res.warnings > 0)
 			*any_warn = 1;
-		if (!quiet)
+		if (!o->quiet)
 			fprintf(stderr, "footprint: read '%s' (%s): %ld item%s%s%s\n",
 			    paths[i], res.platform, res.items, res.items == 1 ? "" : "s",
 			    res.warnings ? ", with warnings (see the report)" : "",

@@ -16,6 +16,7 @@ cmd_import_exec(int argc, char **argv)
 	static const struct option longopts[] = {
 		FP_LONGOPT_STORE, FP_LONGOPT_HELP, FP_LONGOPT_QUIET,
 		{ "platform", required_argument, NULL, OPT_PLATFORM },
+		{ "include-messages", no_argument, NULL, OPT_MESSAGES },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fp_cmd_opts o;
@@ -36,8 +37,8 @@ cmd_import_exec(int argc, char **argv)
 	}
 	if (fp_cmd_open_store(&fp_cmd_import, o.db, 0, &st) != 0)
 		goto out;
-	if (fp_cmd_do_import(&fp_cmd_import, st, argv + optind, argc - optind, o.platform,
-	    o.quiet, &any_read, &any_warn) != 0)
+	if (fp_cmd_do_import(&fp_cmd_import, st, argv + optind, argc - optind, &o,
+	    &any_read, &any_warn) != 0)
 		goto out;
 	if (!any_read) {
 		fprintf(stderr, "footprint import: no input could be read\n");
@@ -57,6 +58,8 @@ const struct fp_cmd fp_cmd_import = {
 	.help =
 	    FP_HELP_STORE
 	    "  --platform NAME            do not detect: read PATH as this platform\n"
+	    "  --include-messages         audit private messages too (Mastodon direct\n"
+	    "                             messages; they are skipped by default)\n"
 	    "  -q, --quiet                no progress messages on stderr\n"
 	    "Importing the same archive again, or its zip and its folder, updates\n"
 	    "the same items.\n",

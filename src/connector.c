@@ -13,6 +13,7 @@
 /* Cheap, precise bidders first; the highest bid wins. */
 const struct fp_connector *const fp_connectors[] = {
 	&fp_connector_x,
+	&fp_connector_mastodon,
 	NULL
 };
 
@@ -90,10 +91,11 @@ fp_conn_set_account(struct fp_conn *conn, const char *handle, const char *displa
 
 int
 fp_conn_open(struct fp_conn *conn, const struct fp_connector *c,
-    struct fp_source *src, struct fp_err *err)
+    struct fp_source *src, int include_messages, struct fp_err *err)
 {
 	memset(conn, 0, sizeof *conn);
 	conn->connector = c;
+	conn->include_messages = include_messages;
 	conn->src = src;
 	conn->state = xcalloc(1, c->state_size ? c->state_size : 1);
 	if (c->open(conn, err) != FP_OK) {

@@ -57,6 +57,12 @@ read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
 					csv->p = csv->end;
 					return FP_FAILED;
 				}
+				if ((csv->flags & FP_CSV_BACKSLASH) && *p == '\\' &&
+				    p + 1 < csv->end && (p[1] == '"' || p[1] == '\\')) {
+					fp_buf_addc(&field, p[1]);
+					p += 2;
+					continue;
+				}
 				if (*p == '"') {
 					if (p + 1 < csv->end && p[1] == '"') {
 						fp_buf_addc(&field, '"');
@@ -93,6 +99,12 @@ read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
 	fp_buf_release(&field);
 	csv->p = p;
 	return FP_OK;
+}
+
+void
+fp_csv_set_flags(struct fp_csv *csv, int flags)
+{
+	csv->flags = flags;
 }
 
 int

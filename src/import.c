@@ -42,7 +42,7 @@ stored_path(const char *path)
 
 int
 fp_import_path(struct fp_store *st, const char *path, const char *platform,
-    struct fp_import_result *res, struct fp_err *err)
+    int include_messages, struct fp_import_result *res, struct fp_err *err)
 {
 	const struct fp_connector *c;
 	struct fp_source *src = NULL;
@@ -64,7 +64,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		}
 	} else if ((c = fp_connector_detect(src, err)) == NULL)
 		goto unreadable;
-	if (fp_conn_open(&conn, c, src, err) != FP_OK)
+	if (fp_conn_open(&conn, c, src, include_messages, err) != FP_OK)
 		goto unreadable;
 	opened = 1;
 	res->platform = c->name;

@@ -175,9 +175,19 @@ text_source(void *ud, const struct fp_source_row *r)
 		    r->account ? r->account : "", total, total == 1 ? "" : "s",
 		    line.len ? " (" : "", fp_buf_str(&line), line.len ? ")" : "");
 	if (unknown > 0) {
+		char *where = NULL;
+
 		c->unknown_content += unknown;
-		if (r->account != NULL && !fp_strv_has(&c->like_accounts, r->account))
-			fp_strv_add(&c->like_accounts, r->account);
+		/* where the user reviews likes by hand, per platform */
+		if (r->platform != NULL && strcmp(r->platform, "x") == 0 && r->account != NULL)
+			where = xasprintf("https://x.com/%s/likes", r->account);
+		else if (r->platform != NULL && strcmp(r->platform, "mastodon") == 0)
+			where = xstrdup("your instance's Favourites page");
+		else if (r->platform != NULL)
+			where = xasprintf("your %s activity log", r->platform);
+		if (where != NULL && !fp_strv_has(&c->like_accounts, where))
+			fp_strv_add(&c->like_accounts, where);
+		free(where);
 	}
 	for (size_t i = 0; i < r->warnings->n; i++)
 		fp_strv_take(&c->warnings, xasprintf("%s: %s", r->path, r->warnings->v[i]));
@@ -232,13 +242,12 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 		fputs("\nNo findings: nothing in these archives breaks the loaded rules.\n",
 		    out);
 	if (c.unknown_content > 0) {
-		fprintf(out, "\nnote: %ld like%s with no text in the archive (liked before"
-		    " mid-2019, or the post is gone): review %s by hand",
-		    c.unknown_content, c.unknown_content == 1 ? "" : "s",
+		fprintf(out, "\nnote: %ld like%s or repost%s whose text the archive does not"
+		    " hold: review %s by hand", c.unknown_content,
+		    c.unknown_content == 1 ? "" : "s", c.unknown_content == 1 ? "" : "s",
 		    c.unknown_content == 1 ? "it" : "them");
 		for (size_t i = 0; i < c.like_accounts.n; i++)
-			fprintf(out, "%s https://x.com/%s/likes", i ? "," : " at",
-			    c.like_accounts.v[i]);
+			fprintf(out, "%s %s", i ? "," : " at", c.like_accounts.v[i]);
 		fputc('\n', out);
 	}
 	if (c.warnings.n > 0) {

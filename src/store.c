@@ -367,8 +367,11 @@ item_key(const struct fp_item *item)
 
 	if (item->native_id != NULL && item->native_id[0] != '\0')
 		return xasprintf("id:%s", item->native_id);
+	/* One of each field per account; several (Mastodon's profile fields)
+	 * are told apart by their index in the source. */
 	if (fp_kind_is_account_field(item->kind))
-		return xstrdup("profile");
+		return item->source_index >= 0 ? xasprintf("profile:%ld", item->source_index) :
+		    xstrdup("profile");
 	fp_time_iso(item->created_at, date);
 	for (const char *p = date; *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);

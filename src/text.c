@@ -284,3 +284,57 @@ fp_handle_segments(const char *h, struct fp_strv *out)
 			start = i;
 	}
 }
+
+/* --- HTML --------------------------------------------------------------- */
+
+void
+fp_html_to_text(struct fp_buf *out, const char *html)
+{
+	struct fp_buf raw = FP_BUF_INIT;
+	const char *p = html;
+
+	while (*p != '\0') {
+		if (*p != '<') {
+			fp_buf_addc(&raw, *p++);
+			continue;
+		}
+		{
+			const char *end = strchr(p, '>');
+			size_t n;
+			char name[16];
+			size_t k = 0;
+			const char *q = p + 1;
+
+			if (end == NULL) {		/* a lone '<' */
+				fp_buf_addc(&raw, *p++);
+				continue;
+			}
+			if (*q == '/')
+				q++;
+			while (k + 1 < sizeof name && isalpha((unsigned char)q[k])) {
+				name[k] = (char)tolower((unsigned char)q[k]);
+				k++;
+			}
+			name[k] = '\0';
+			n = (size_t)(end - p);
+			/* skip what scripts and styles hold */
+			if ((strcmp(name, "script") == 0 || strcmp(name, "style") == 0) &&
+			    p[1] != '/') {
+				const char *close = strstr(end, name[1] == 'c' ? "</script" : "</style");
+
+				p = close != NULL ? close : end + 1;
+				continue;
+			}
+			if (strcmp(name, "br") == 0 || (p[1] == '/' && (strcmp(name, "p") == 0 ||
+			    strcmp(name, "div") == 0 || strcmp(name, "li") == 0)))
+				fp_buf_addc(&raw, '\n');
+			(void)n;
+			p = end + 1;
+		}
+	}
+	fp_html_unescape(out, fp_buf_str(&raw));
+	/* no trailing newlines */
+	while (out->len > 0 && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
+	fp_buf_release(&raw);
+}

@@ -286,3 +286,61 @@ with open(bad + "/data/profile.js", "w") as f:
 with open(bad + "/data/note-tweet.js", "w") as f:
     f.write("window.YTD.note_tweet.part0 = [ {\n  \"noteTweet\" : {\n    \"core\" : {")
 print("ok")
+
+# --- Mastodon: actor.json, outbox.json (two orderedItems keys), likes.json ---
+def mastodon(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    host = "https://mastodon.example"
+    actor = host + "/users/lina_h"
+    ctx = ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"]
+    pub = "https://www.w3.org/ns/activitystreams#Public"
+    def note(sid, when, html, to, cc, reply=None, att=(), lang="en", summary=None):
+        obj = {"id": actor + "/statuses/" + sid, "type": "Note", "summary": summary,
+               "inReplyTo": reply, "published": when, "url": host + "/@lina_h/" + sid,
+               "attributedTo": actor, "to": to, "cc": cc, "sensitive": False,
+               "atomUri": actor + "/statuses/" + sid, "inReplyToAtomUri": reply,
+               "conversation": "tag:mastodon.example,2023:objectId=1:objectType=Conversation",
+               "content": html, "contentMap": {lang: html},
+               "attachment": [{"type": "Document", "mediaType": "image/jpeg",
+                               "url": "/lina_h/media_attachments/files/1/original/x.jpeg",
+                               "name": "alt text", "blurhash": "UAB", "width": 800, "height": 600} for _ in att],
+               "tag": [], "replies": {"id": actor + "/statuses/" + sid + "/replies", "type": "Collection"}}
+        return {"id": actor + "/statuses/" + sid + "/activity", "type": "Create", "actor": actor,
+                "published": when, "to": to, "cc": cc, "object": obj}
+    items = [
+        note("110000000000000001", "2022-11-08T03:07:14Z", "<p>Hello fediverse! New here, working in protection.</p>", [pub], [actor + "/followers"]),
+        note("110000000000000002", "2022-12-01T10:00:00Z", "<p>The minister must resign, this government is corrupt. <a href=\"https://mastodon.example/tags/Elections\" class=\"mention hashtag\" rel=\"tag\">#<span>Elections</span></a></p>", [pub], [actor + "/followers"]),
+        note("110000000000000003", "2023-01-10T09:00:00Z", "<p><span class=\"h-card\"><a href=\"https://social.example/@ana\" class=\"u-url mention\">@<span>ana</span></a></span> Vote for the opposition party on Sunday!</p>", [actor + "/followers"], ["https://social.example/users/ana"], reply="https://social.example/users/ana/statuses/99"),
+        note("110000000000000004", "2023-02-02T08:00:00Z", "<p>Met a 6-year-old refugee boy today, his name is Omar</p>", [pub], [], att=[1]),
+        note("110000000000000005", "2023-03-03T12:00:00Z", "<p>Don&#39;t tell anyone: the election plan is confidential, not for distribution</p>", ["https://social.example/users/ana"], []),
+        {"id": actor + "/statuses/110000000000000006/activity", "type": "Announce", "actor": actor,
+         "published": "2023-04-04T04:04:04Z", "to": [pub], "cc": [actor + "/followers"],
+         "object": "https://politics.example/users/candidate/statuses/555"},
+        note("110000000000000007", "2023-05-05T05:05:05Z", "<p>Lovely walk by the river&nbsp;&amp; a good book</p>", [pub], []),
+    ]
+    out = '{\n  "@context": %s,\n  "id": "outbox.json",\n  "type": "OrderedCollection",\n  "totalItems": %d,\n  "orderedItems": [],\n  "orderedItems": %s\n}' % (
+        json.dumps(ctx), len(items), json.dumps(items, indent=2, ensure_ascii=False))
+    open(base + "/outbox.json", "w", encoding="utf-8").write(out)
+    json.dump({"@context": ctx, "id": actor, "type": "Person", "following": actor + "/following",
+               "followers": actor + "/followers", "inbox": actor + "/inbox", "outbox": "outbox.json",
+               "preferredUsername": "lina_h", "name": "Lina H.",
+               "summary": "<p>Protection officer. Views are my own.</p>", "url": host + "/@lina_h",
+               "manuallyApprovesFollowers": False, "discoverable": True, "indexable": False,
+               "published": "2022-11-07T00:00:00Z",
+               "attachment": [{"type": "PropertyValue", "name": "Blog",
+                               "value": "<a href=\"https://lina.example\" rel=\"me nofollow\">lina.example</a>"},
+                              {"type": "PropertyValue", "name": "Pronouns", "value": "she/her"}],
+               "icon": {"type": "Image", "mediaType": "image/jpeg", "url": "avatar.jpg"},
+               "likes": "likes.json", "bookmarks": "bookmarks.json"},
+              open(base + "/actor.json", "w"), indent=2)
+    json.dump({"@context": "https://www.w3.org/ns/activitystreams", "id": "likes.json",
+               "type": "OrderedCollection", "orderedItems": [
+                   "https://politics.example/users/candidate/statuses/777",
+                   "https://mastodon.social/users/UNHCR/statuses/888"]},
+              open(base + "/likes.json", "w"), indent=2)
+    json.dump({"@context": "https://www.w3.org/ns/activitystreams", "id": "bookmarks.json",
+               "type": "OrderedCollection", "orderedItems": []}, open(base + "/bookmarks.json", "w"))
+    open(base + "/avatar.jpg", "wb").write(b"\xff\xd8\xff\xe0fictional")
+
+mastodon(ROOT + "/tests/archives/mastodon-2023")
+print("ok mastodon")

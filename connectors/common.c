@@ -1,0 +1,344 @@
+/*
+ * common.c: what the connectors share (see conn-util.h): the item queue,
+ * reading an export file by file, finding members by the tail of their
+ * path, JSON with Meta's mojibake undone, and CSV with preambles.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <jansson.h>
+
+#include "footprint.h"
+#include "conn-util.h"
+#include "jsfile.h"
+
+struct fp_item *
+fp_itemq_push(struct fp_itemq *q, struct fp_conn *conn, const char *platform,
+    enum fp_kind kind, const char *file, long index)
+{
+	struct fp_item *it;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = xreallocarray(q->v, q->cap, sizeof *q->v);
+	}
+	it = &q->v[q->n++];
+	fp_item_init(it);
+	it->platform = platform;
+	it->kind = kind;
+	it->account = xstrdup(conn->account != NULL ? conn->account : "");
+	it->source_file = file != NULL ? xstrdup(file) : NULL;
+	it->source_index = index;
+	return it;
+}
+
+void
+fp_itemq_field(struct fp_itemq *q, struct fp_conn *conn, const char *platform,
+    enum fp_kind kind, const char *value, const char *url, const char *file)
+{
+	struct fp_item *it;
+
+	if (value == NULL || value[0] == '\0')
+		return;
+	it = fp_itemq_push(q, conn, platform, kind, file, -1);
+	it->text = xstrdup(value);
+	it->url = url != NULL ? xstrdup(url) : NULL;
+}
+
+void
+fp_itemq_release(struct fp_itemq *q)
+{
+	for (size_t i = q->pos; i < q->n; i++)
+		fp_item_release(&q->v[i]);
+	free(q->v);
+	memset(q, 0, sizeof *q);
+}
+
+void
+fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order)
+{
+	for (size_t i = 0; i < b->nfiles; i++)
+		if (b->files[i].member == member)
+			return;
+	b->files = xreallocarray(b->files, b->nfiles + 1, sizeof *b->files);
+	b->files[b->nfiles].member = member;
+	b->files[b->nfiles].fn = fn;
+	b->files[b->nfiles].order = order;
+	b->nfiles++;
+}
+
+static int
+cmp_file(const void *a, const void *b)
+{
+	const struct fp_batch_file *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order - y->order;
+	return x->member < y->member ? -1 : x->member > y->member;
+}
+
+void
+fp_batch_sort(struct fp_batch *b)
+{
+	qsort(b->files, b->nfiles, sizeof *b->files, cmp_file);
+}
+
+int
+fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item)
+{
+	for (;;) {
+		struct fp_batch_file *f;
+		struct fp_err err;
+		char *data = NULL;
+		size_t len;
+		const char *name;
+
+		if (b->q.pos < b->q.n) {
+			*item = b->q.v[b->q.pos++];
+			return FP_OK;
+		}
+		b->q.n = b->q.pos = 0;
+		if (b->cur >= b->nfiles)
+			return FP_EOF;
+		f = &b->files[b->cur++];
+		name = fp_source_name(conn->src, f->member);
+		if (fp_source_read(conn->src, f->member, FP_SOURCE_MAX_MEMBER, &data, &len,
+		    &err) != FP_OK) {
+			fp_conn_warn(conn, name, "%s", err.msg);
+			continue;
+		}
+		f->fn(conn, name, data, len, &b->q);
+		free(data);
+	}
+}
+
+void
+fp_batch_release(struct fp_batch *b)
+{
+	free(b->files);
+	fp_itemq_release(&b->q);
+	memset(b, 0, sizeof *b);
+}
+
+int
+fp_name_tail(const char *name, const char *tail)
+{
+	size_t n = strlen(name), t = strlen(tail);
+
+	if (n < t || strcasecmp(name + n - t, tail) != 0)
+		return 0;
+	return n == t || name[n - t - 1] == '/';
+}
+
+int
+fp_name_base(const char *name, const char *prefix, const char *suffix)
+{
+	const char *base = fp_basename(name);
+
+	return strncasecmp(base, prefix, strlen(prefix)) == 0 &&
+	    fp_has_suffix_icase(base, suffix);
+}
+
+long
+fp_source_find_tail(const struct fp_source *src, const char *tail)
+{
+	for (size_t i = 0; i < fp_source_count(src); i++)
+		if (fp_name_tail(fp_source_name(src, i), tail))
+			return (long)i;
+	return -1;
+}
+
+/* --- JSON --------------------------------------------------------------- */
+
+/* "donâ€™t" read from \u00XX escapes: the code points are bytes of UTF-8. */
+static char *
+unmojibake(const char *s, size_t len)
+{
+	struct fp_buf b = FP_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	int high = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+
+		if (p[i] < 0x80) {
+			fp_buf_addc(&b, (char)p[i++]);
+			continue;
+		}
+		/* only two-byte sequences (U+0080..U+00FF) are mojibake */
+		if ((p[i] & 0xe0) != 0xc0 || i + 1 >= len) {
+			fp_buf_release(&b);
+			return NULL;
+		}
+		cp = ((p[i] & 0x1f) << 6) | (p[i + 1] & 0x3f);
+		if (cp > 0xff) {
+			fp_buf_release(&b);
+			return NULL;
+		}
+		fp_buf_addc(&b, (char)cp);
+		high = 1;
+		i += 2;
+	}
+	if (!high || !fp_utf8_valid(fp_buf_str(&b), b.len)) {
+		fp_buf_release(&b);
+		return NULL;	/* nothing to undo, or really Latin-1: keep */
+	}
+	return fp_buf_detach(&b);
+}
+
+json_t *
+fp_json_unmojibake(json_t *v)
+{
+	const char *key;
+	json_t *val, *out;
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_STRING: {
+		char *fixed = unmojibake(json_string_value(v), json_string_length(v));
+
+		if (fixed == NULL)
+			return json_incref(v);
+		out = json_string(fixed);
+		free(fixed);
+		return out != NULL ? out : json_incref(v);
+	}
+	case JSON_ARRAY:
+		out = json_array();
+		json_array_foreach(v, i, val)
+			json_array_append_new(out, fp_json_unmojibake(val));
+		return out;
+	case JSON_OBJECT:
+		out = json_object();
+		json_object_foreach(v, key, val) {
+			char *fixed = unmojibake(key, strlen(key));
+
+			json_object_set_new(out, fixed ? fixed : key, fp_json_unmojibake(val));
+			free(fixed);
+		}
+		return out;
+	default:
+		return json_incref(v);
+	}
+}
+
+json_t *
+fp_conn_json(struct fp_conn *conn, const char *name, char *data, size_t len, int meta)
+{
+	struct fp_envelope_info info;
+	struct fp_err err;
+	char *warn = NULL;
+	json_t *doc = fp_json_load_js(data, len, &info, &warn, &err);
+
+	if (warn != NULL) {
+		fp_conn_warn(conn, name, "%s", warn);
+		free(warn);
+	}
+	if (doc == NULL) {
+		fp_conn_warn(conn, name, "%s; file skipped", err.msg);
+		return NULL;
+	}
+	if (meta) {
+		json_t *fixed = fp_json_unmojibake(doc);
+
+		json_decref(doc);
+		doc = fixed;
+	}
+	return doc;
+}
+
+const char *
+fp_jstr(const json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int64_t
+fp_jtime(const json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	int64_t t;
+
+	if (json_is_integer(v)) {
+		t = (int64_t)json_integer_value(v);
+		if (t > 100000000000LL)		/* milliseconds */
+			t /= 1000;
+		/* junk such as 0 or a truncated 1708072 */
+		return t >= 946684800 ? t : FP_TIME_NONE;
+	}
+	if (json_is_string(v))
+		return fp_time_parse(json_string_value(v));
+	return FP_TIME_NONE;
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+int
+fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len, int flags,
+    const char *must_have, struct fp_csv *csv)
+{
+	if (!fp_utf8_valid(data, len)) {
+		size_t bad = 0;
+		int line, col;
+		struct fp_buf fixed = FP_BUF_INIT;
+		size_t nbad = fp_utf8_repair(&fixed, data, len, &bad);
+
+		fp_line_col(data, len, bad, &line, &col);
+		fp_conn_warn(conn, name, "line %d, column %d: invalid UTF-8 (%zu bad"
+		    " bytes read as U+FFFD)", line, col, nbad);
+		/* The caller's buffer is long enough only for the same length:
+		 * replace bad bytes with '?' in place instead. */
+		fp_buf_release(&fixed);
+		for (size_t i = 0; i < len;) {
+			size_t k = 1;
+
+			if (!fp_utf8_valid(data + i, 1) && (unsigned char)data[i] >= 0x80) {
+				/* find the longest valid sequence starting here */
+				for (k = 4; k > 1; k--)
+					if (i + k <= len && fp_utf8_valid(data + i, k))
+						break;
+				if (k == 1)
+					data[i] = '?';
+			}
+			i += k;
+		}
+	}
+	for (int tries = 0; tries < 12; tries++) {
+		fp_csv_init(csv, data, len);
+		fp_csv_set_flags(csv, flags);
+		/* skip `tries` preamble lines */
+		for (int t = 0; t < tries; t++) {
+			struct fp_err e;
+
+			if (fp_csv_next(csv, &e) != FP_OK)
+				break;
+		}
+		if (fp_csv_read_header(csv) != FP_OK) {
+			fp_csv_release(csv);
+			break;
+		}
+		if (must_have == NULL || fp_csv_col(csv, must_have) >= 0)
+			return FP_OK;
+		fp_csv_release(csv);
+	}
+	fp_conn_warn(conn, name, "line 1: no '%s' column: not the file footprint"
+	    " expected; skipped", must_have ? must_have : "?");
+	return FP_FAILED;
+}
+
+const char *
+fp_csv_get(const struct fp_csv *csv, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++) {
+		int c = fp_csv_col(csv, names[i]);
+
+		if (c >= 0)
+			return fp_csv_field(csv, c);
+	}
+	return NULL;
+}

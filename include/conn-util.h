@@ -1,0 +1,80 @@
+/*
+ * conn-util.h: what the connectors of connectors/ share.
+ *
+ * Most exports are a set of files, each of which yields items. A connector
+ * lists its files with a handler each (fp_batch_add, in the order they must
+ * be read: the profile first, so that the account is known); fp_batch_next
+ * then reads one file at a time, calls its handler, and hands out the items
+ * it queued, so that only one file's items are in memory at once.
+ */
+#ifndef FP_CONN_UTIL_H
+#define FP_CONN_UTIL_H
+
+#include <jansson.h>
+#include "footprint.h"
+#include "connector.h"
+#include "csv.h"
+
+/* Items made but not yet handed out. */
+struct fp_itemq {
+	struct fp_item	*v;
+	size_t		 n, pos, cap;
+};
+
+/* A new item on q, with platform, the connector's account, kind, source. */
+struct fp_item *fp_itemq_push(struct fp_itemq *q, struct fp_conn *conn,
+	    const char *platform, enum fp_kind kind, const char *file, long index);
+/* An account field (bio, email...): pushed only when value is not empty. */
+void	fp_itemq_field(struct fp_itemq *q, struct fp_conn *conn, const char *platform,
+	    enum fp_kind kind, const char *value, const char *url, const char *file);
+void	fp_itemq_release(struct fp_itemq *q);
+
+struct fp_batch;
+/* Read one file: data is NUL-terminated; queue items on q. */
+typedef void (*fp_file_fn)(struct fp_conn *conn, const char *name, char *data,
+	    size_t len, struct fp_itemq *q);
+
+struct fp_batch {
+	struct fp_batch_file {
+		size_t		member;
+		fp_file_fn	fn;
+		int		order;
+	}		*files;
+	size_t		 nfiles, cur;
+	struct fp_itemq	 q;
+};
+
+void	fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order);
+void	fp_batch_sort(struct fp_batch *b);
+int	fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item);
+void	fp_batch_release(struct fp_batch *b);
+
+/* Does member name end with path component(s) tail ("posts/your_posts_1.json")? */
+int	fp_name_tail(const char *name, const char *tail);
+/* Does the base name start with prefix and end with suffix ("Shares" ".csv")? */
+int	fp_name_base(const char *name, const char *prefix, const char *suffix);
+/* Index of the first member whose name ends with tail, or -1. */
+long	fp_source_find_tail(const struct fp_source *src, const char *tail);
+
+/*
+ * Parse a member's JSON (invalid UTF-8 repaired, with a warning); meta=1
+ * also undoes Meta's mojibake (UTF-8 bytes written as \u00XX) in every
+ * string and key. NULL, with a warning naming the place, when it is not
+ * JSON. The caller owns the result.
+ */
+json_t	*fp_conn_json(struct fp_conn *conn, const char *name, char *data, size_t len,
+	    int meta);
+/* Meta's mojibake undone in a copy of v (strings and keys). */
+json_t	*fp_json_unmojibake(json_t *v);
+/* Helpers over jansson: a string (or NULL), a number as seconds (or NONE). */
+const char *fp_jstr(const json_t *o, const char *key);
+int64_t	fp_jtime(const json_t *o, const char *key);
+
+/* Open a CSV member: BOM skipped, a preamble skipped until a header that
+ * holds column must_have (case-insensitive). FP_OK or FP_FAILED (warned). */
+int	fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len,
+	    int flags, const char *must_have, struct fp_csv *csv);
+/* A field by header name (any of the given names), or NULL. */
+const char *fp_csv_get(const struct fp_csv *csv, const char *const *names);
+
+#endif
