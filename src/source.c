@@ -175,20 +175,25 @@ make_names(struct fp_source *src)
 	const char *first;
 	size_t wrap = 0;
 
+	/* The names without "./" (tar); the raw names stay as stored, since
+	 * reading a member looks it up by its stored name. */
+	struct fp_strv clean = FP_STRV_INIT;
+
 	for (size_t i = 0; i < src->raw.n; i++) {
-		char *r = src->raw.v[i];
+		const char *r = src->raw.v[i];
 
 		while (r[0] == '.' && r[1] == '/')
-			memmove(r, r + 2, strlen(r + 2) + 1);
+			r += 2;
+		fp_strv_add(&clean, r);
 	}
-	if (src->raw.n > 0 && src->type != FP_SOURCE_FILE) {
+	if (clean.n > 0 && src->type != FP_SOURCE_FILE) {
 		const char *slash;
 
-		first = src->raw.v[0];
+		first = clean.v[0];
 		if ((slash = strchr(first, '/')) != NULL) {
 			wrap = (size_t)(slash - first) + 1;
-			for (size_t i = 1; i < src->raw.n; i++)
-				if (strncmp(src->raw.v[i], first, wrap) != 0) {
+			for (size_t i = 1; i < clean.n; i++)
+				if (strncmp(clean.v[i], first, wrap) != 0) {
 					wrap = 0;
 					break;
 				}
@@ -197,8 +202,9 @@ make_names(struct fp_source *src)
 				wrap = 0;
 		}
 	}
-	for (size_t i = 0; i < src->raw.n; i++)
-		fp_strv_add(&src->names, src->raw.v[i] + wrap);
+	for (size_t i = 0; i < clean.n; i++)
+		fp_strv_add(&src->names, clean.v[i] + wrap);
+	fp_strv_release(&clean);
 }
 
 int
