@@ -66,5 +66,6 @@ void	 fp_conn_close(struct fp_conn *conn);
 /* Connectors, one per platform. */
 extern const struct fp_connector fp_connector_x;
 extern const struct fp_connector fp_connector_mastodon;
+extern const struct fp_connector fp_connector_facebook;
 
 #endif

@@ -344,3 +344,83 @@ def mastodon(base):
 
 mastodon(ROOT + "/tests/archives/mastodon-2023")
 print("ok mastodon")
+
+# --- Facebook (Meta writes UTF-8 bytes as \u00XX escapes: "mojibake") ---
+def meta_dump(obj, path):
+    def moji(v):
+        if isinstance(v, str):
+            return v.encode("utf-8").decode("latin-1")
+        if isinstance(v, list):
+            return [moji(x) for x in v]
+        if isinstance(v, dict):
+            return {moji(k): moji(x) for k, x in v.items()}
+        return v
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    open(path, "w").write(json.dumps(moji(obj), indent=2, ensure_ascii=True))
+
+def ts(y, m, d, h=12):
+    return int(D(y, m, d, h, 0, 0).replace(tzinfo=datetime.timezone.utc).timestamp())
+
+def facebook_2024(base):
+    shutil.rmtree(base, ignore_errors=True)
+    act = base + "/your_facebook_activity"
+    meta_dump({"profile_v2": {
+        "name": {"full_name": "Léa Martin", "first_name": "Léa", "middle_name": "", "last_name": "Martin"},
+        "emails": {"emails": ["lea.martin@iom.int"], "previous_emails": ["lea.m@example.org"],
+                   "pending_emails": [], "ad_account_emails": []},
+        "birthday": {"year": 1990, "month": 4, "day": 2},
+        "current_city": {"name": "Niamey, Niger", "timestamp": ts(2022, 1, 1)},
+        "websites": [{"address": "https://lea.example"}],
+        "profile_uri": "https://www.facebook.com/lea.martin.oim"}},
+        base + "/personal_information/profile_information/profile_information.json")
+    meta_dump([
+        {"timestamp": ts(2019, 5, 26), "data": [{"post": "Élections européennes : allez voter dimanche, chaque voix compte !"}],
+         "title": "Léa Martin a mis à jour son statut."},
+        {"timestamp": ts(2020, 8, 14), "attachments": [{"data": [
+            {"media": {"uri": "your_facebook_activity/posts/media/1/a.jpg", "creation_timestamp": ts(2020, 8, 14),
+                       "title": "", "description": "Distribution au camp de réfugiés, les enfants réfugiés attendent"}},
+            {"place": {"name": "Camp de Tillabéri", "coordinate": {"latitude": 14.21, "longitude": 1.45},
+                       "address": "", "url": "https://www.facebook.com/places/1"}}]}],
+         "data": [{"post": "Journée de distribution 🙏"}], "title": "Léa Martin était à Camp de Tillabéri."},
+        {"timestamp": ts(2021, 3, 8), "data": [{"post": "Bonne journée des droits des femmes à toutes mes collègues 💐"}]},
+        {"timestamp": ts(2022, 6, 1), "data": [{"post": "Ce gouvernement est corrompu et le ministre doit démissionner."}]},
+    ], act + "/posts/your_posts__check_ins__photos_and_videos_1.json")
+    meta_dump({"comments_v2": [
+        {"timestamp": ts(2021, 9, 9), "data": [{"comment": {"timestamp": ts(2021, 9, 9),
+          "comment": "Putain, quel désastre ce régime", "author": "Léa Martin"}}],
+         "title": "Léa Martin a commenté la publication de Paul."},
+        {"timestamp": ts(2021, 9, 10), "data": [{"comment": {"timestamp": ts(2021, 9, 10), "comment": "", "author": "Léa Martin"}}],
+         "title": "Léa Martin a commenté une photo."}]},
+        act + "/comments_and_reactions/comments.json")
+    meta_dump([
+        {"timestamp": ts(2022, 2, 2), "data": [{"reaction": {"reaction": "LIKE", "actor": "Léa Martin"}}],
+         "title": "Léa Martin aime la publication de Marie Dupont : « Votez pour moi aux élections ! »."},
+        {"timestamp": ts(2022, 3, 3), "data": [{"reaction": {"reaction": "LOVE", "actor": "Léa Martin"}}],
+         "title": "Léa Martin a réagi à la photo de Sophie."}],
+        act + "/comments_and_reactions/likes_and_reactions_1.json")
+
+def facebook_2019(base):
+    shutil.rmtree(base, ignore_errors=True)
+    meta_dump({"profile": {"name": {"full_name": "Sam Okello"}, "emails": {"emails": ["sam.okello@unicef.org"]},
+                           "profile_uri": "https://www.facebook.com/sam.okello"}},
+              base + "/profile_information/profile_information.json")
+    meta_dump([{"timestamp": ts(2017, 8, 8), "data": [{"post": "Vote for Dana in the election, the opposition party has my support!"}]},
+               {"timestamp": ts(2018, 1, 1), "data": [{"post": "Happy new year everyone!"}]}],
+              base + "/posts/your_posts_1.json")
+    meta_dump({"comments": [{"timestamp": ts(2018, 2, 2), "data": [{"comment": {"timestamp": ts(2018, 2, 2),
+              "comment": "Flying to Kampala tomorrow, see you there", "author": "Sam Okello"}}],
+              "title": "Sam Okello commented on Ann's post."}]},
+              base + "/comments/comments.json")
+    meta_dump({"reactions": [{"timestamp": ts(2018, 3, 3), "data": [{"reaction": {"reaction": "LIKE", "actor": "Sam Okello"}}],
+              "title": "Sam Okello likes Ann's photo."}]},
+              base + "/likes_and_reactions/posts_and_comments.json")
+
+def facebook_html(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base + "/posts")
+    open(base + "/index.html", "w").write("<html><body>Your Facebook information</body></html>")
+    open(base + "/posts/your_posts_1.html", "w").write("<html><body><div>Vote!</div></body></html>")
+
+facebook_2024(ROOT + "/tests/archives/facebook-2024")
+facebook_2019(ROOT + "/tests/archives/facebook-2019")
+facebook_html(ROOT + "/tests/archives/facebook-html")
+print("ok facebook")
