@@ -67,5 +67,6 @@ void	 fp_conn_close(struct fp_conn *conn);
 extern const struct fp_connector fp_connector_x;
 extern const struct fp_connector fp_connector_mastodon;
 extern const struct fp_connector fp_connector_facebook;
+extern const struct fp_connector fp_connector_instagram;
 
 #endif

@@ -15,6 +15,7 @@ const struct fp_connector *const fp_connectors[] = {
 	&fp_connector_x,
 	&fp_connector_mastodon,
 	&fp_connector_facebook,
+	&fp_connector_instagram,
 	NULL
 };
 

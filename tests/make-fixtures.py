@@ -424,3 +424,72 @@ facebook_2024(ROOT + "/tests/archives/facebook-2024")
 facebook_2019(ROOT + "/tests/archives/facebook-2019")
 facebook_html(ROOT + "/tests/archives/facebook-html")
 print("ok facebook")
+
+# --- Instagram and Threads ---
+def instagram_2025(base):
+    shutil.rmtree(base, ignore_errors=True)
+    act = base + "/your_instagram_activity"
+    meta_dump({"profile_user": [{"title": "Informations sur l'utilisateur", "media_map_data": {
+        "Photo de profil": {"uri": "media/profile/1.jpg", "creation_timestamp": ts(2020, 1, 1), "title": ""}},
+        "string_map_data": {
+            "Adresse e-mail": {"href": "", "value": "nadia.k@wfp.org", "timestamp": 0},
+            "Nom d'utilisateur": {"href": "", "value": "nadia_wfp", "timestamp": 0},
+            "Nom": {"href": "", "value": "Nadia Karim", "timestamp": 0},
+            "Biographie": {"href": "", "value": "Logisticienne. Les opinions exprimées n'engagent que moi.", "timestamp": 0},
+            "Date de naissance": {"href": "", "value": "1991-05-05", "timestamp": 0},
+            "Score Emoji Pong": {"href": "", "value": "12", "timestamp": 0}}}]},
+        base + "/personal_information/personal_information/personal_information.json")
+    meta_dump([
+        {"media": [{"uri": "media/posts/202403/1.jpg", "creation_timestamp": ts(2024, 3, 3),
+                    "title": "Coucher de soleil sur le fleuve 🌅",
+                    "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 13.51, "longitude": 2.11}]}},
+                    "cross_post_source": {"source_app": "FB"}}]},
+        {"media": [{"uri": "media/posts/202404/2.jpg", "creation_timestamp": ts(2024, 4, 4), "title": ""},
+                   {"uri": "media/posts/202404/3.mp4", "creation_timestamp": ts(2024, 4, 4), "title": ""}],
+         "title": "Les enfants réfugiés du camp, une journée de distribution", "creation_timestamp": ts(2024, 4, 4)},
+        {"media": [{"uri": "media/posts/202405/4.jpg", "creation_timestamp": ts(2024, 5, 5),
+                    "title": "Code promo NADIA15 sur ma boutique en ligne #pub"}]},
+    ], act + "/media/posts_1.json")
+    meta_dump([
+        {"media_list_data": [{"uri": ""}], "string_map_data": {
+            "Commentaire": {"value": "Votez pour elle aux élections !"},
+            "Propriétaire du contenu": {"value": "candidate_x"}, "Heure": {"timestamp": ts(2024, 6, 6)}}},
+        {"media_list_data": [{"uri": ""}], "string_map_data": {
+            "Commentaire": {"value": "Magnifique photo 😍"},
+            "Propriétaire du contenu": {"value": "amie_1"}, "Heure": {"timestamp": ts(2024, 6, 7)}}}],
+        act + "/comments/post_comments_1.json")
+    meta_dump([
+        {"timestamp": ts(2024, 7, 7), "media": [], "label_values": [
+            {"label": "URL", "value": "https://www.instagram.com/p/FAKE1/", "href": "https://www.instagram.com/p/FAKE1/"},
+            {"label": "Caption", "value": "Le gouvernement doit démissionner, honte à ce ministre"},
+            {"label": "Owner", "dict": [{"dict": [{"label": "Username", "value": "opposition_now"}], "title": ""}]}]},
+        {"timestamp": ts(2024, 7, 8), "media": [], "label_values": [
+            {"label": "URL", "value": "https://www.instagram.com/p/FAKE2/", "href": "https://www.instagram.com/p/FAKE2/"},
+            {"label": "Owner", "dict": [{"dict": [{"label": "Username", "value": "chef_cuisine"}], "title": ""}]}]}],
+        act + "/likes/liked_posts.json")
+    meta_dump({"text_post_app_text_posts": [
+        {"media": [{"uri": "", "creation_timestamp": ts(2024, 8, 8),
+                    "title": "Je m'envole pour Genève demain pour le comité permanent", "cross_post_source": {"source_app": "IG"}}]},
+        {"media": [{"uri": "", "creation_timestamp": ts(2024, 8, 9), "title": "Bonne journée à tous"}]}]},
+        act + "/threads/threads_and_replies.json")
+
+def instagram_2022(base):
+    shutil.rmtree(base, ignore_errors=True)
+    meta_dump({"profile_user": [{"title": "User Information", "string_map_data": {
+        "Email": {"href": "", "value": "omar.diallo@gmail.com", "timestamp": 0},
+        "Username": {"href": "", "value": "omar.d", "timestamp": 0},
+        "Name": {"href": "", "value": "Omar Diallo", "timestamp": 0},
+        "Bio": {"href": "", "value": "Humanitarian. Tweets are my own.", "timestamp": 0}}}]},
+        base + "/personal_information/personal_information.json")
+    meta_dump([{"media": [{"uri": "media/posts/202106/1.jpg", "creation_timestamp": ts(2021, 6, 6),
+                           "title": "Election day, go vote! 🗳"}]}],
+              base + "/content/posts_1.json")
+    meta_dump({"comments_media_comments": []}, base + "/comments/post_comments.json")
+    meta_dump({"likes_media_likes": [
+        {"title": "some_politician", "string_list_data": [{"href": "https://www.instagram.com/p/FAKE3/",
+         "value": "👍", "timestamp": ts(2021, 7, 7)}]}]},
+        base + "/likes/liked_posts.json")
+
+instagram_2025(ROOT + "/tests/archives/instagram-2025")
+instagram_2022(ROOT + "/tests/archives/instagram-2022")
+print("ok instagram")
