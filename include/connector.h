@@ -68,5 +68,7 @@ extern const struct fp_connector fp_connector_x;
 extern const struct fp_connector fp_connector_mastodon;
 extern const struct fp_connector fp_connector_facebook;
 extern const struct fp_connector fp_connector_instagram;
+extern const struct fp_connector fp_connector_linkedin;
+extern const struct fp_connector fp_connector_reddit;
 
 #endif

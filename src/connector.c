@@ -16,6 +16,8 @@ const struct fp_connector *const fp_connectors[] = {
 	&fp_connector_mastodon,
 	&fp_connector_facebook,
 	&fp_connector_instagram,
+	&fp_connector_linkedin,
+	&fp_connector_reddit,
 	NULL
 };
 

@@ -493,3 +493,46 @@ def instagram_2022(base):
 instagram_2025(ROOT + "/tests/archives/instagram-2025")
 instagram_2022(ROOT + "/tests/archives/instagram-2022")
 print("ok instagram")
+
+# --- LinkedIn (CSV; Comments.csv escapes quotes with a backslash) ---
+def linkedin(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    def w(name, text, bom=False):
+        open(base + "/" + name, "w", encoding="utf-8", newline="").write(("\ufeff" if bom else "") + text)
+    w("Profile.csv", 'First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n'
+      'Ravi,Menon,,,"Nov 5, 1990",Programme Officer at UNOPS,"Infrastructure for peace. All opinions my own.",International Affairs,,"Nairobi, Kenya",[ravi_m],"[PERSONAL:https://ravi.example,OTHER:https://blog.ravi.example]",\n', bom=True)
+    w("Email Addresses.csv", "Email Address,Confirmed,Primary,Updated On\nravi.menon@unops.org,Yes,Yes,2019-01-01 10:00:00 UTC\nravi.m@example.com,Yes,No,2015-01-01 10:00:00 UTC\n")
+    w("Positions.csv", 'Company Name,Title,Description,Location,Started On,Finished On\nUNOPS,Programme Officer,"Roads, bridges and schools",Nairobi,Jan 2020,\n')
+    w("Shares_17529409.csv", 'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n'
+      '2021-05-07 16:41:18,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A6789,"Proud of our team:\n""build back better"" in action",,,PUBLIC\n'
+      '2022-10-10 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A6790,"The minister is corrupt and this government must resign.",,https://media.example/x.jpg,MEMBER_NETWORK\n')
+    w("Comments_17529409.csv", 'Date,Link,Message\n'
+      '2022-01-01 10:00:00,https://www.linkedin.com/feed/update/urn:li:activity:1,"Great \\"initiative\\", well done"\n'
+      ',https://www.linkedin.com/feed/update/urn:li:activity:2,"Vote for the opposition party,\nthe election is next week!"\n')
+    w("Reactions.csv", "Date,Type,Link\n2022-02-02 10:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:3\n")
+    w("Connections.csv", 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Diaz,https://www.linkedin.com/in/ana,,UNHCR,Officer,07 Dec 2025\n')
+
+# --- Reddit (flat CSV export; split vote files) ---
+def reddit(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    def w(name, text):
+        open(base + "/" + name, "w", encoding="utf-8", newline="").write(text)
+    w("statistics.csv", "statistic,value\naccount name,quiet_observer_42\nexport time,2024-05-02 06:57:14 UTC\nis_deleted,False\nregistration date,2016-01-01 00:00:00 UTC\nemail verified,True\nemail address,j.doe@un.org\n")
+    w("comments.csv", "id,permalink,date,ip,subreddit,gildings,gildings_silver,gildings_supergold,link,parent,body,media\n"
+      "k1a2b3,/r/worldnews/comments/aaa111/un_report/k1a2b3/,2021-03-03 10:00:00 UTC,0.0.0.0,worldnews,0,0,0,https://www.reddit.com/r/worldnews/comments/aaa111/,t3_aaa111,\"UNHCR management is clueless, I know from the inside\",\n"
+      "k4c5d6,/r/cooking/comments/bbb222/hummus/k4c5d6/,2021-04-04 10:00:00 UTC,,cooking,0,0,0,https://www.reddit.com/r/cooking/comments/bbb222/,t3_bbb222,\"Add more lemon, trust me\",\n"
+      "k7e8f9,/r/cooking/comments/bbb222/hummus/k7e8f9/,2021-04-05 10:00:00 UTC,,cooking,0,0,0,https://www.reddit.com/r/cooking/comments/bbb222/,t3_bbb222,[deleted],\n")
+    w("posts.csv", "id,permalink,date,ip,subreddit,gildings,title,url,body\n"
+      "p1q2r3,/r/politics/comments/p1q2r3/vote_them_out/,2020-10-10 10:00:00 UTC,,politics,0,Vote them out in November,https://www.reddit.com/r/politics/comments/p1q2r3/vote_them_out/,\"The government has failed, go vote!\"\n")
+    w("post_votes_1.csv", "id,permalink,direction\n"
+      "v1,https://www.reddit.com/r/politics/comments/v1/the_minister_must_resign_over_corruption/,up\n"
+      "v2,https://www.reddit.com/r/aww/comments/v2/my_cat_in_a_box/,up\n")
+    w("post_votes_2.csv", "id,permalink,direction\nv3,https://www.reddit.com/r/politics/comments/v3/dictator_wins_rigged_election/,down\n")
+    w("comment_votes.csv", "id,permalink,direction\nc1,https://www.reddit.com/r/politics/comments/v1/the_minister_must_resign_over_corruption/c1/,up\n")
+    w("messages.csv", "id,permalink,thread_id,date,ip,from,to,subject,body\nm1,,t1,2022-01-01 10:00:00 UTC,,quiet_observer_42,friend_1,hi,\"Strictly confidential: the office report is leaked, don't forward\"\n")
+    w("subscribed_subreddits.csv", "subreddit\npolitics\ncooking\n")
+
+linkedin(ROOT + "/tests/archives/linkedin-2024")
+reddit(ROOT + "/tests/archives/reddit-2024")
+print("ok linkedin reddit")
