@@ -77,4 +77,9 @@ int	fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len,
 /* A field by header name (any of the given names), or NULL. */
 const char *fp_csv_get(const struct fp_csv *csv, const char *const *names);
 
+/* YouTube's comment text, a JSON fragment of segments ({"takeoutSegments":
+ * [...]} or {"text":"a"},{"text":"b"} with raw newlines), joined; a plain
+ * text is kept as it is. Caller frees. */
+char	*fp_youtube_comment_text(const char *field);
+
 #endif

@@ -70,5 +70,7 @@ extern const struct fp_connector fp_connector_facebook;
 extern const struct fp_connector fp_connector_instagram;
 extern const struct fp_connector fp_connector_linkedin;
 extern const struct fp_connector fp_connector_reddit;
+extern const struct fp_connector fp_connector_tiktok;
+extern const struct fp_connector fp_connector_youtube;
 
 #endif

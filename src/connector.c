@@ -18,6 +18,8 @@ const struct fp_connector *const fp_connectors[] = {
 	&fp_connector_instagram,
 	&fp_connector_linkedin,
 	&fp_connector_reddit,
+	&fp_connector_tiktok,
+	&fp_connector_youtube,
 	NULL
 };
 

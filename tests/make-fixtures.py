@@ -536,3 +536,102 @@ def reddit(base):
 linkedin(ROOT + "/tests/archives/linkedin-2024")
 reddit(ROOT + "/tests/archives/reddit-2024")
 print("ok linkedin reddit")
+
+# --- TikTok (one JSON file; two schemas) ---
+def tiktok_old(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base + "/TikTok_Data_1700000000")
+    doc = {"Activity": {"Like List": {"ItemFavoriteList": [
+               {"date": "2022-03-03 10:00:00", "link": "https://www.tiktokv.com/share/video/7070000000000000001/"}]},
+                        "Video Browsing History": {"VideoList": [{"Date": "2022-03-03 09:00:00", "Link": "https://www.tiktokv.com/share/video/7070000000000000002/"}]}},
+           "Comment": {"Comments": {"CommentsList": [
+               {"date": "2022-04-04 10:00:00", "comment": "This regime must go, the president is a dictator", "photo": "N/A", "url": ""},
+               {"date": "2022-04-05 10:00:00", "comment": "so cute 😍", "photo": "N/A", "url": ""}]}},
+           "Profile": {"Profile Information": {"ProfileMap": {
+               "userName": "mira.travels", "bioDescription": "Aid worker 🇺🇳 | book a session for coaching",
+               "birthDate": "01-Oct-1995", "emailAddress": "mira@example.net", "telephoneNumber": "",
+               "likesReceived": "120", "profilePhoto": "https://example.invalid/p.jpg", "PlatformInfo": []}}},
+           "Video": {"Videos": {"VideoList": [
+               {"Date": "2022-05-05 10:00:00", "Link": "https://www.tiktokv.com/share/video/7090000000000000001/",
+                "Likes": "59", "WhoCanView": "Everyone", "AllowComments": "Yes", "Sound": "original sound",
+                "Location": "Kakuma, Kenya", "Title": "Flying to Nairobi tomorrow on mission 🛫", "AddYoursText": ""}]},
+                     "RecentlyDeletedPosts": {"PostList": []}},
+           "App Settings": {}, "Direct Messages": {}, "Ads and data": {}}
+    open(base + "/TikTok_Data_1700000000/user_data.json", "w").write(json.dumps(doc, indent=2, ensure_ascii=False))
+
+def tiktok_new(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    doc = {"Your Activity": {"Watch History": {"VideoList": []}},
+           "Likes and Favorites": {"Like List": {"ItemFavoriteList": [
+               {"date": "2025-01-01 10:00:00 UTC", "link": "https://www.tiktokv.com/share/video/7450000000000000001/"}]}},
+           "Comment": {"Comments": {"CommentsList": [
+               {"date": "2025-02-02 10:00:00 UTC", "comment": "Votez pour lui aux élections !", "photo": "None",
+                "url": "", "video": "", "originalPostUrl": "https://www.tiktok.com/@x/video/7450000000000000009"}]}},
+           "Profile And Settings": {"Profile Info": {"ProfileMap": {
+               "userName": "samir_unhcr", "displayName": "Samir", "bioDescription": "", "emailAddress": "samir@unhcr.org"}}},
+           "Post": {"Posts": {"VideoList": [
+               {"Date": "2025-03-03 10:00:00", "Link": "https://www.tiktokv.com/share/video/7460000000000000001/",
+                "Likes": "3", "Title": "Morning coffee ☕", "Location": "None", "AIGeneratedContent": "No"}]}},
+           "TikTok Live": {}, "TikTok Shop": {}}
+    open(base + "/user_data_tiktok.json", "w").write(json.dumps(doc, indent=2, ensure_ascii=False))
+
+def tiktok_txt(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    open(base + "/Comments.txt", "w").write("Date: 2022-04-04 10:00:00\nComment: hello\n")
+    open(base + "/Video.txt", "w").write("Date: 2022-05-05 10:00:00\nLink: https://example.invalid\n")
+
+# --- YouTube (Takeout) ---
+def yt_csv(path, header, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    def q(v):
+        return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\n') else v
+    open(path, "w", encoding="utf-8", newline="").write(
+        header + "\n" + "".join(",".join(q(v) for v in r) + "\n" for r in rows) + "\n\n")
+
+def youtube(base):
+    shutil.rmtree(base, ignore_errors=True)
+    yt = base + "/Takeout/YouTube and YouTube Music"
+    # header version 1 (pre-June 2024), takeoutSegments
+    yt_csv(yt + "/comments/comments.csv",
+           "Comment ID,Channel ID,Comment Create Timestamp,Price,Parent Comment ID,Video ID,Comment Text",
+           [["Ugx1", "UCfake1", "2023-09-19T17:42:53.434647+00:00", "", "", "vid00000001",
+             json.dumps({"takeoutSegments": [{"text": "The minister must resign, "}, {"text": "this government is corrupt"}]})],
+            ["Ugx2", "UCfake1", "2023-09-20T10:00:00Z", "", "", "vid00000002",
+             json.dumps({"takeoutSegments": [{"text": "Great recipe, thanks!"}]})]])
+    yt_csv(yt + "/channels/channel.csv", "Channel ID,Channel Country,Channel Title (Original),Channel Visibility",
+           [["UCfake1", "KE", "Amina Yusuf", "Public"]])
+
+def youtube_de(base):
+    shutil.rmtree(base, ignore_errors=True)
+    yt = base + "/Takeout/YouTube und YouTube Music"
+    # header version 2 (mid-2024): comma-separated fragments, a raw newline
+    yt_csv(yt + "/Kommentare/Kommentare.csv",
+           "Kanal-ID,Zeitstempel der Kommentarerstellung,Preis,Kommentar-ID,ID des übergeordneten Kommentars,Video-ID,Kommentartext",
+           [["UCfake2", "2024-07-01T08:00:00Z", "", "Ugy1", "", "vid00000003",
+             '{"text":"Wählt die Opposition bei den Wahlen!"},{"text":"\n"},{"text":"Go vote"}']])
+
+def youtube_fr(base):
+    shutil.rmtree(base, ignore_errors=True)
+    yt = base + "/Takeout/YouTube et YouTube Music"
+    # header version 3 (2025): Top-level comment ID and Post ID, French
+    yt_csv(yt + "/commentaires/commentaires.csv",
+           "ID du commentaire,ID de la chaîne,Horodatage de la création du commentaire,Prix,ID du commentaire parent,ID de la vidéo,Texte du commentaire,ID du commentaire de premier niveau,ID du post",
+           [["Ugz1", "UCfake3", "2025-01-15T12:00:00Z", "", "", "vid00000004", '{"text":"Je pars pour Goma demain, vol AF 718"}', "", ""]])
+
+def youtube_html(base):
+    shutil.rmtree(base, ignore_errors=True)
+    d = base + "/Takeout/YouTube/my-comments"
+    os.makedirs(d)
+    open(d + "/my-comments.html", "w").write(
+        "<html><body><ul>"
+        "<li>Commented on <a href=\"https://www.youtube.com/watch?v=oldvid00001\">A video</a> 2016-06-15T08:50:49Z<br/>Go vote in the referendum tomorrow!</li>"
+        "<li>Commented on <a href=\"https://www.youtube.com/watch?v=oldvid00002\">Cats</a> 2020-05-06 19:32:44 UTC<br/>So sweet &amp; funny</li>"
+        "</ul></body></html>")
+
+tiktok_old(ROOT + "/tests/archives/tiktok-2022")
+tiktok_new(ROOT + "/tests/archives/tiktok-2025")
+tiktok_txt(ROOT + "/tests/archives/tiktok-txt")
+youtube(ROOT + "/tests/archives/youtube-2023")
+youtube_de(ROOT + "/tests/archives/youtube-2024-de")
+youtube_fr(ROOT + "/tests/archives/youtube-2025-fr")
+youtube_html(ROOT + "/tests/archives/youtube-html")
+print("ok tiktok youtube")

@@ -2,6 +2,29 @@
 #include "config.h"
 #include "unit.h"
 #include "csv.h"
+#include "conn-util.h"
+
+UNIT(youtube_comment_fragments)
+{
+	char *t;
+
+	t = fp_youtube_comment_text("{\"takeoutSegments\":[{\"text\":\"Vote \"},{\"text\":\"now\"}]}");
+	CHECK_STR(t, "Vote now");
+	free(t);
+	t = fp_youtube_comment_text("{\"text\":\"a\"},{\"text\":\"\\n\"},{\"text\":\"b\"}");
+	CHECK_STR(t, "a\nb");
+	free(t);
+	/* raw newlines inside the JSON strings */
+	t = fp_youtube_comment_text("{\"text\":\"line one\nline two\"}");
+	CHECK_STR(t, "line one\nline two");
+	free(t);
+	t = fp_youtube_comment_text("plain old text");
+	CHECK_STR(t, "plain old text");
+	free(t);
+	t = fp_youtube_comment_text("{broken");
+	CHECK_STR(t, "{broken");
+	free(t);
+}
 
 UNIT(quoted_fields_with_newlines_and_quotes)
 {
@@ -66,5 +89,20 @@ UNIT(empty_input)
 	fp_csv_release(&csv);
 }
 
+UNIT(backslash_dialect)
+{
+	const char *data = "Date,Message\n,\"He said \\\"hi\\\", then\nleft\"\n";
+	struct fp_csv csv;
+	struct fp_err err;
+
+	fp_csv_init(&csv, data, strlen(data));
+	fp_csv_set_flags(&csv, FP_CSV_BACKSLASH);
+	fp_csv_read_header(&csv);
+	CHECK_INT(fp_csv_next(&csv, &err), FP_OK);
+	CHECK_STR(fp_csv_field(&csv, 0), "");
+	CHECK_STR(fp_csv_field(&csv, 1), "He said \"hi\", then\nleft");
+	fp_csv_release(&csv);
+}
+
 UNIT_MAIN(quoted_fields_with_newlines_and_quotes, unquoted_and_empty_fields,
-    unterminated_quote_names_line, empty_input)
+    unterminated_quote_names_line, empty_input, backslash_dialect, youtube_comment_fragments)
