@@ -72,5 +72,6 @@ extern const struct fp_connector fp_connector_linkedin;
 extern const struct fp_connector fp_connector_reddit;
 extern const struct fp_connector fp_connector_tiktok;
 extern const struct fp_connector fp_connector_youtube;
+extern const struct fp_connector fp_connector_bluesky;
 
 #endif

@@ -20,6 +20,7 @@ const struct fp_connector *const fp_connectors[] = {
 	&fp_connector_reddit,
 	&fp_connector_tiktok,
 	&fp_connector_youtube,
+	&fp_connector_bluesky,
 	NULL
 };
 

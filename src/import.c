@@ -51,6 +51,8 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	int64_t source_id = 0;
 	char *spath = stored_path(path), *counts = NULL;
 	int rc = FP_FAILED, in_tx = 0, opened = 0;
+	const char *platforms[16];	/* every platform the items are on */
+	size_t nplatforms = 0;
 
 	memset(res, 0, sizeof *res);
 	memset(&conn, 0, sizeof conn);
@@ -91,6 +93,14 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 			fp_item_release(&item);
 			goto fatal;
 		}
+		{
+			size_t k;
+
+			for (k = 0; k < nplatforms && platforms[k] != item.platform; k++)
+				;
+			if (k == nplatforms && nplatforms < 16)
+				platforms[nplatforms++] = item.platform;
+		}
 		if (item.deleted)
 			res->deleted++;
 		else {
@@ -102,9 +112,17 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		fp_item_release(&item);
 	}
 	fp_item_release(&item);
-	if (conn.account != NULL && fp_store_account_upsert(st, c->name, conn.account,
-	    conn.display_name, err) != FP_OK)
-		goto fatal;
+	/* The account, on the connector's platform and any other its items
+	 * were on (Threads, inside the Instagram export). */
+	if (conn.account != NULL) {
+		if (fp_store_account_upsert(st, c->name, conn.account, conn.display_name,
+		    err) != FP_OK)
+			goto fatal;
+		for (size_t k = 0; k < nplatforms; k++)
+			if (strcmp(platforms[k], c->name) != 0 && fp_store_account_upsert(st,
+			    platforms[k], conn.account, conn.display_name, err) != FP_OK)
+				goto fatal;
+	}
 	for (size_t i = 0; i < conn.warnings.n; i++)
 		if (fp_store_warning_add(st, source_id, conn.warnings.v[i], err) != FP_OK)
 			goto fatal;

@@ -635,3 +635,90 @@ youtube_de(ROOT + "/tests/archives/youtube-2024-de")
 youtube_fr(ROOT + "/tests/archives/youtube-2025-fr")
 youtube_html(ROOT + "/tests/archives/youtube-html")
 print("ok tiktok youtube")
+
+# --- Bluesky: a CAR v1 of DAG-CBOR blocks (a minimal encoder here) ---
+import hashlib, struct
+
+class Link:
+    def __init__(self, cid): self.cid = cid
+
+def cbor(v):
+    def head(major, n):
+        if n < 24: return bytes([major << 5 | n])
+        if n < 256: return bytes([major << 5 | 24, n])
+        if n < 65536: return bytes([major << 5 | 25]) + struct.pack(">H", n)
+        return bytes([major << 5 | 26]) + struct.pack(">I", n)
+    if v is None: return b"\xf6"
+    if v is True: return b"\xf5"
+    if v is False: return b"\xf4"
+    if isinstance(v, int): return head(0, v)
+    if isinstance(v, bytes): return head(2, len(v)) + v
+    if isinstance(v, str):
+        b = v.encode("utf-8"); return head(3, len(b)) + b
+    if isinstance(v, list): return head(4, len(v)) + b"".join(cbor(x) for x in v)
+    if isinstance(v, Link): return b"\xd8\x2a" + cbor(b"\x00" + v.cid)
+    if isinstance(v, dict):
+        keys = sorted(v, key=lambda k: (len(k.encode()), k.encode()))   # DAG-CBOR order
+        return head(5, len(v)) + b"".join(cbor(k) + cbor(v[k]) for k in keys)
+    raise TypeError(v)
+
+def uvarint(n):
+    out = b""
+    while True:
+        b = n & 0x7f; n >>= 7
+        out += bytes([b | (0x80 if n else 0)])
+        if not n: return out
+
+def cid_of(data, codec=0x71):
+    return b"\x01" + uvarint(codec) + b"\x12\x20" + hashlib.sha256(data).digest()
+
+def bluesky(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base)
+    did = "did:plc:fictionalrivera00000000"
+    other = "did:plc:someonepolitical0000000"
+    blocks = []
+    def put(obj):
+        data = cbor(obj); cid = cid_of(data); blocks.append((cid, data)); return cid
+    recs = {
+        "app.bsky.actor.profile/self": {"$type": "app.bsky.actor.profile", "displayName": "Tomás Rivera",
+                                         "description": "Protection officer 🇺🇳 | views are my own"},
+        "app.bsky.feed.post/3kabc2222222a": {"$type": "app.bsky.feed.post", "createdAt": "2023-08-25T08:25:39.961Z",
+                                             "langs": ["es"], "text": "¡Vota por el cambio en las elecciones del domingo!"},
+        "app.bsky.feed.post/3kabc2222222b": {"$type": "app.bsky.feed.post", "createdAt": "2023-09-01T10:00:00-07:00",
+                                             "text": "The minister must resign over this corruption",
+                                             "reply": {"root": {"uri": "at://" + other + "/app.bsky.feed.post/3kroot", "cid": "bafyfake"},
+                                                       "parent": {"uri": "at://" + other + "/app.bsky.feed.post/3kparent", "cid": "bafyfake"}}},
+        "app.bsky.feed.post/3kabc2222222c": {"$type": "app.bsky.feed.post", "createdAt": "2023-09-02T10:00:00Z",
+                                             "text": "This, exactly: the opposition party must win",
+                                             "embed": {"$type": "app.bsky.embed.record",
+                                                       "record": {"uri": "at://" + other + "/app.bsky.feed.post/3kquoted", "cid": "bafyfake"}}},
+        "app.bsky.feed.post/3kabc2222222d": {"$type": "app.bsky.feed.post", "createdAt": "2023-09-03T10:00:00Z",
+                                             "text": "Refugee children at the distribution today",
+                                             "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "", "image": {"$type": "blob"}}]}},
+        "app.bsky.feed.post/3kabc2222222e": {"$type": "app.bsky.feed.post", "createdAt": "2023-09-04T10:00:00Z",
+                                             "text": "Lovely morning by the sea"},
+        "app.bsky.feed.like/3kabc2222222f": {"$type": "app.bsky.feed.like", "createdAt": "2023-09-05T10:00:00Z",
+                                             "subject": {"uri": "at://" + other + "/app.bsky.feed.post/3kliked", "cid": "bafyfake"}},
+        "app.bsky.feed.repost/3kabc2222222g": {"$type": "app.bsky.feed.repost", "createdAt": "2023-09-06T10:00:00Z",
+                                               "subject": {"uri": "at://" + other + "/app.bsky.feed.post/3kreposted", "cid": "bafyfake"}},
+        "app.bsky.graph.follow/3kabc2222222h": {"$type": "app.bsky.graph.follow", "createdAt": "2023-09-07T10:00:00Z",
+                                                "subject": other},
+    }
+    entries, prev = [], b""
+    for key in sorted(recs):
+        k = key.encode(); p = 0
+        while p < min(len(k), len(prev)) and k[p] == prev[p]: p += 1
+        entries.append({"p": p, "k": k[p:], "v": Link(put(recs[key])), "t": None})
+        prev = k
+    mst = put({"l": None, "e": entries})
+    # an old commit's orphaned record: never part of the live tree
+    put({"$type": "app.bsky.feed.post", "createdAt": "2023-01-01T00:00:00Z", "text": "OLD DELETED: vote for the coup leaders in the election"})
+    commit = put({"did": did, "version": 3, "data": Link(mst), "rev": "3kabc2222222z", "prev": None, "sig": b"\x00" * 64})
+    header = cbor({"roots": [Link(commit)], "version": 1})
+    out = uvarint(len(header)) + header
+    for cid, data in [(c, d) for c, d in blocks if c == commit] + [(c, d) for c, d in blocks if c != commit]:
+        out += uvarint(len(cid) + len(data)) + cid + data
+    open(base + "/repo.car", "wb").write(out)
+
+bluesky(ROOT + "/tests/archives/bluesky-2023")
+print("ok bluesky")

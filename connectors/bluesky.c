@@ -1,0 +1,541 @@
+/*
+ * bluesky.c: a Bluesky repository export (repo.car): CAR v1 framing over
+ * DAG-CBOR blocks, decoded with libcbor: ../shared/research/formats.md §7.
+ *
+ * The header names the root commit; the commit names the root of the
+ * Merkle search tree (MST); an in-order walk of the tree yields every live
+ * record with its full key (collection/rkey), rebuilt from the prefix-
+ * compressed keys. Blocks the walk does not reach (the old history older
+ * exports carry) are never read, so nothing is counted twice. Posts,
+ * replies, quotes, likes, reposts and the profile become items; follows and
+ * blocks are not audited. The account is the repository's DID.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <cbor.h>
+
+#include "footprint.h"
+#include "conn-util.h"
+
+#define MAX_DEPTH	64
+
+struct block {
+	const unsigned char	*cid;
+	size_t			 cidlen;
+	const unsigned char	*data;
+	size_t			 len;
+};
+
+struct bluesky_state {
+	struct fp_batch	batch;
+};
+
+/* The parsed CAR: blocks indexed by CID in an open-addressing table. */
+struct car {
+	struct fp_conn	*conn;
+	const char	*name;
+	struct block	*blocks;
+	size_t		 nblocks;
+	size_t		*table;		/* index + 1, 0 = empty */
+	size_t		 tcap;
+	char		*did;
+	long		 records;
+	struct fp_itemq	*q;
+};
+
+/* LEB128 unsigned varint at *p; 0 on overrun. */
+static int
+varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	for (int shift = 0; shift < 64 && *p < end; shift += 7) {
+		unsigned char b = *(*p)++;
+
+		v |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80)) {
+			*out = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Length of the CID at p (v1: version, codec, multihash; v0: 0x12 0x20). */
+static size_t
+cid_length(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	uint64_t version, codec, hash, hlen;
+
+	if (end - p >= 34 && p[0] == 0x12 && p[1] == 0x20)
+		return 34;
+	if (!varint(&q, end, &version) || version != 1 || !varint(&q, end, &codec) ||
+	    !varint(&q, end, &hash) || !varint(&q, end, &hlen) || (uint64_t)(end - q) < hlen)
+		return 0;
+	return (size_t)(q - p) + (size_t)hlen;
+}
+
+static uint64_t
+hash_bytes(const unsigned char *p, size_t n)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * UINT64_C(1099511628211);
+	return h;
+}
+
+static const struct block *
+find_block(const struct car *car, const unsigned char *cid, size_t n)
+{
+	size_t i;
+
+	if (car->tcap == 0)
+		return NULL;
+	for (i = (size_t)hash_bytes(cid, n) & (car->tcap - 1); car->table[i] != 0;
+	    i = (i + 1) & (car->tcap - 1)) {
+		const struct block *b = &car->blocks[car->table[i] - 1];
+
+		if (b->cidlen == n && memcmp(b->cid, cid, n) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+static void
+index_blocks(struct car *car)
+{
+	car->tcap = 16;
+	while (car->tcap < car->nblocks * 2)
+		car->tcap *= 2;
+	car->table = xcalloc(car->tcap, sizeof *car->table);
+	for (size_t k = 0; k < car->nblocks; k++) {
+		size_t i = (size_t)hash_bytes(car->blocks[k].cid, car->blocks[k].cidlen) &
+		    (car->tcap - 1);
+
+		while (car->table[i] != 0)
+			i = (i + 1) & (car->tcap - 1);
+		car->table[i] = k + 1;
+	}
+}
+
+/* --- CBOR helpers ------------------------------------------------------ */
+
+static cbor_item_t *
+map_get(cbor_item_t *map, const char *key)
+{
+	size_t n, kl = strlen(key);
+	struct cbor_pair *pairs;
+
+	if (map == NULL || !cbor_isa_map(map))
+		return NULL;
+	n = cbor_map_size(map);
+	pairs = cbor_map_handle(map);
+	for (size_t i = 0; i < n; i++)
+		if (cbor_isa_string(pairs[i].key) && cbor_string_is_definite(pairs[i].key) &&
+		    cbor_string_length(pairs[i].key) == kl &&
+		    memcmp(cbor_string_handle(pairs[i].key), key, kl) == 0)
+			return pairs[i].value;
+	return NULL;
+}
+
+/* A text value as a new string, or NULL. */
+static char *
+map_str(cbor_item_t *map, const char *key)
+{
+	cbor_item_t *v = map_get(map, key);
+
+	if (v == NULL || !cbor_isa_string(v) || !cbor_string_is_definite(v))
+		return NULL;
+	return xstrndup((const char *)cbor_string_handle(v), cbor_string_length(v));
+}
+
+/* A CID link (tag 42 over bytes with a leading 0x00). */
+static int
+link_of(cbor_item_t *v, const unsigned char **cid, size_t *n)
+{
+	cbor_item_t *b;
+
+	if (v == NULL || !cbor_isa_tag(v) || cbor_tag_value(v) != 42)
+		return 0;
+	b = cbor_tag_item(v);
+	if (!cbor_isa_bytestring(b) || !cbor_bytestring_is_definite(b) ||
+	    cbor_bytestring_length(b) < 2) {
+		cbor_decref(&b);
+		return 0;
+	}
+	*cid = cbor_bytestring_handle(b) + 1;
+	*n = cbor_bytestring_length(b) - 1;
+	cbor_decref(&b);	/* the tag keeps its own reference */
+	return 1;
+}
+
+static cbor_item_t *
+load_block(struct car *car, const unsigned char *cid, size_t n, const char *what)
+{
+	const struct block *b = find_block(car, cid, n);
+	struct cbor_load_result res;
+	cbor_item_t *item;
+
+	if (b == NULL) {
+		fp_conn_warn(car->conn, car->name, "the %s's block is not in the file", what);
+		return NULL;
+	}
+	item = cbor_load(b->data, b->len, &res);
+	if (item == NULL)
+		fp_conn_warn(car->conn, car->name, "the %s's block at byte %zu is not"
+		    " DAG-CBOR (error at byte %zu)", what,
+		    (size_t)(b->data - car->blocks[0].data), res.read);
+	return item;
+}
+
+/* --- records ------------------------------------------------------------ */
+
+/* Microseconds in a TID record key ("3juazqmz7d42y"), as seconds. */
+static int64_t
+tid_time(const char *rkey)
+{
+	static const char alphabet[] = "234567abcdefghijklmnopqrstuvwxyz";
+	uint64_t v = 0;
+
+	if (strlen(rkey) != 13)
+		return FP_TIME_NONE;
+	for (int i = 0; i < 13; i++) {
+		const char *c = strchr(alphabet, rkey[i]);
+
+		if (c == NULL || rkey[i] == '\0')
+			return FP_TIME_NONE;
+		v = (v << 5) | (uint64_t)(c - alphabet);
+	}
+	return (int64_t)((v >> 10) / 1000000);
+}
+
+/* "at://did:plc:x/app.bsky.feed.post/3abc" -> did and rkey */
+static void
+split_uri(const char *uri, char **did, char **rkey)
+{
+	const char *p, *slash, *last;
+
+	*did = *rkey = NULL;
+	if (uri == NULL || strncmp(uri, "at://", 5) != 0)
+		return;
+	p = uri + 5;
+	slash = strchr(p, '/');
+	*did = slash ? xstrndup(p, (size_t)(slash - p)) : xstrdup(p);
+	if ((last = strrchr(uri, '/')) != NULL && last > p)
+		*rkey = xstrdup(last + 1);
+}
+
+static void
+record(struct car *car, const char *key, cbor_item_t *rec)
+{
+	char *type = map_str(rec, "$type"), *created = map_str(rec, "createdAt");
+	const char *slash = strchr(key, '/');
+	const char *rkey = slash ? slash + 1 : key;
+	struct fp_item *it = NULL;
+
+	car->records++;
+	if (type == NULL)
+		goto out;
+	if (strcmp(type, "app.bsky.feed.post") == 0) {
+		cbor_item_t *reply = map_get(rec, "reply"), *embed = map_get(rec, "embed");
+		cbor_item_t *langs = map_get(rec, "langs");
+		char *etype = map_str(embed, "$type");
+
+		it = fp_itemq_push(car->q, car->conn, "bluesky", reply ? FP_KIND_REPLY :
+		    FP_KIND_POST, car->name, car->records - 1);
+		it->text = map_str(rec, "text");
+		if (it->text == NULL)
+			it->text = xstrdup("");
+		if (reply != NULL) {
+			char *uri = map_str(map_get(reply, "parent"), "uri");
+
+			split_uri(uri, &it->ref_author, &it->ref_id);
+			free(uri);
+		}
+		if (etype != NULL) {
+			cbor_item_t *rec_ref = NULL, *images = map_get(embed, "images");
+
+			if (strcmp(etype, "app.bsky.embed.record") == 0)
+				rec_ref = map_get(embed, "record");
+			else if (strcmp(etype, "app.bsky.embed.recordWithMedia") == 0) {
+				rec_ref = map_get(map_get(embed, "record"), "record");
+				images = map_get(map_get(embed, "media"), "images");
+			}
+			if (rec_ref != NULL && reply == NULL) {
+				char *uri = map_str(rec_ref, "uri");
+
+				it->kind = FP_KIND_QUOTE;
+				free(it->ref_author);
+				free(it->ref_id);
+				split_uri(uri, &it->ref_author, &it->ref_id);
+				free(uri);
+			}
+			if (images != NULL && cbor_isa_array(images)) {
+				it->media_count = (int)cbor_array_size(images);
+				it->media_types = xstrdup("photo");
+			} else if (strstr(etype, "video") != NULL) {
+				it->media_count = 1;
+				it->media_types = xstrdup("video");
+			}
+			free(etype);
+		}
+		if (langs != NULL && cbor_isa_array(langs) && cbor_array_size(langs) > 0) {
+			cbor_item_t *l0 = cbor_array_get(langs, 0);
+
+			if (cbor_isa_string(l0) && cbor_string_is_definite(l0))
+				it->lang = xstrndup((const char *)cbor_string_handle(l0),
+				    cbor_string_length(l0));
+			cbor_decref(&l0);
+		}
+	} else if (strcmp(type, "app.bsky.feed.like") == 0 ||
+	    strcmp(type, "app.bsky.feed.repost") == 0) {
+		char *uri = map_str(map_get(rec, "subject"), "uri");
+
+		it = fp_itemq_push(car->q, car->conn, "bluesky", type[14] == 'l' ?
+		    FP_KIND_LIKE : FP_KIND_REPOST, car->name, car->records - 1);
+		split_uri(uri, &it->ref_author, &it->ref_id);
+		if (it->ref_author != NULL && it->ref_id != NULL)
+			it->url = xasprintf("https://bsky.app/profile/%s/post/%s", it->ref_author,
+			    it->ref_id);
+		free(uri);
+		/* the liked or reposted text is not in the repository */
+	} else if (strcmp(type, "app.bsky.actor.profile") == 0) {
+		char *dn = map_str(rec, "displayName"), *desc = map_str(rec, "description");
+		char *url = xasprintf("https://bsky.app/profile/%s", car->did);
+
+		fp_conn_set_account(car->conn, car->did, dn);
+		fp_itemq_field(car->q, car->conn, "bluesky", FP_KIND_DISPLAY_NAME, dn, url,
+		    car->name);
+		fp_itemq_field(car->q, car->conn, "bluesky", FP_KIND_BIO, desc, url, car->name);
+		free(dn);
+		free(desc);
+		free(url);
+	}
+	if (it != NULL) {
+		it->native_id = xstrdup(rkey);
+		it->created_at = fp_time_parse(created);
+		if (it->created_at == FP_TIME_NONE)
+			it->created_at = tid_time(rkey);
+		if (it->url == NULL)
+			it->url = xasprintf("https://bsky.app/profile/%s/post/%s", car->did, rkey);
+	}
+out:
+	free(type);
+	free(created);
+}
+
+/* In-order walk of an MST node: left subtree, then each entry and its right. */
+static void
+walk(struct car *car, const unsigned char *cid, size_t n, struct fp_buf *prev, int depth)
+{
+	cbor_item_t *node, *entries;
+	const unsigned char *sub;
+	size_t subn;
+
+	if (depth > MAX_DEPTH) {
+		fp_conn_warn(car->conn, car->name, "the tree is deeper than %d levels; the"
+		    " rest is not read", MAX_DEPTH);
+		return;
+	}
+	if ((node = load_block(car, cid, n, "tree node")) == NULL)
+		return;
+	if (link_of(map_get(node, "l"), &sub, &subn))
+		walk(car, sub, subn, prev, depth + 1);
+	entries = map_get(node, "e");
+	if (entries != NULL && cbor_isa_array(entries)) {
+		size_t ne = cbor_array_size(entries);
+
+		for (size_t i = 0; i < ne; i++) {
+			cbor_item_t *e = cbor_array_get(entries, i), *p = map_get(e, "p");
+			cbor_item_t *k = map_get(e, "k");
+			size_t keep = p != NULL && cbor_isa_uint(p) ? (size_t)cbor_get_int(p) : 0;
+			const unsigned char *vc;
+			size_t vn;
+
+			if (k == NULL || !cbor_isa_bytestring(k) || keep > prev->len) {
+				fp_conn_warn(car->conn, car->name, "a tree entry with a bad key;"
+				    " skipped");
+				cbor_decref(&e);
+				continue;
+			}
+			prev->len = keep;
+			fp_buf_add(prev, cbor_bytestring_handle(k), cbor_bytestring_length(k));
+			if (link_of(map_get(e, "v"), &vc, &vn)) {
+				cbor_item_t *rec = load_block(car, vc, vn, "record");
+				char *key = xstrdup(fp_buf_str(prev));
+
+				if (rec != NULL) {
+					record(car, key, rec);
+					cbor_decref(&rec);
+				}
+				free(key);
+			}
+			if (link_of(map_get(e, "t"), &sub, &subn)) {
+				struct fp_buf saved = FP_BUF_INIT;
+
+				fp_buf_add(&saved, prev->data, prev->len);
+				walk(car, sub, subn, prev, depth + 1);
+				fp_buf_reset(prev);
+				fp_buf_add(prev, saved.data, saved.len);
+				fp_buf_release(&saved);
+			}
+			cbor_decref(&e);
+		}
+	}
+	cbor_decref(&node);
+}
+
+static void
+read_car(struct fp_conn *conn, const char *name, char *data, size_t len,
+    struct fp_itemq *q)
+{
+	const unsigned char *p = (const unsigned char *)data, *end = p + len;
+	struct car car;
+	struct cbor_load_result res;
+	cbor_item_t *header = NULL, *roots, *commit = NULL;
+	const unsigned char *root, *mst;
+	size_t rootn, mstn;
+	uint64_t hlen;
+
+	memset(&car, 0, sizeof car);
+	car.conn = conn;
+	car.name = name;
+	car.q = q;
+	if (!varint(&p, end, &hlen) || hlen > (uint64_t)(end - p) ||
+	    (header = cbor_load(p, (size_t)hlen, &res)) == NULL) {
+		fp_conn_warn(conn, name, "byte 0: not a CAR file (no header); skipped");
+		return;
+	}
+	p += hlen;
+	roots = map_get(header, "roots");
+	if (roots == NULL || !cbor_isa_array(roots) || cbor_array_size(roots) == 0) {
+		fp_conn_warn(conn, name, "the CAR header names no root; skipped");
+		goto out;
+	}
+	/* the blocks */
+	while (p < end) {
+		const unsigned char *start = p;
+		uint64_t blen;
+		size_t cl;
+
+		if (!varint(&p, end, &blen) || blen > (uint64_t)(end - p) ||
+		    (cl = cid_length(p, p + blen)) == 0 || cl > blen) {
+			fp_conn_warn(conn, name, "byte %zu: a damaged block; the %zu bytes"
+			    " after it are not read", (size_t)(start - (const unsigned char *)data),
+			    (size_t)(end - start));
+			break;
+		}
+		car.blocks = xreallocarray(car.blocks, car.nblocks + 1, sizeof *car.blocks);
+		car.blocks[car.nblocks].cid = p;
+		car.blocks[car.nblocks].cidlen = cl;
+		car.blocks[car.nblocks].data = p + cl;
+		car.blocks[car.nblocks].len = (size_t)blen - cl;
+		car.nblocks++;
+		p += blen;
+	}
+	index_blocks(&car);
+	{
+		cbor_item_t *r0 = cbor_array_get(roots, 0);
+		int ok = link_of(r0, &root, &rootn);
+
+		cbor_decref(&r0);
+		if (!ok) {
+			fp_conn_warn(conn, name, "the CAR root is not a CID link; skipped");
+			goto out;
+		}
+	}
+	if ((commit = load_block(&car, root, rootn, "commit")) == NULL)
+		goto out;
+	car.did = map_str(commit, "did");
+	if (car.did == NULL) {
+		fp_conn_warn(conn, name, "the root commit has no DID; skipped");
+		goto out;
+	}
+	fp_conn_set_account(conn, car.did, NULL);
+	if (link_of(map_get(commit, "data"), &mst, &mstn)) {
+		struct fp_buf prev = FP_BUF_INIT;
+
+		walk(&car, mst, mstn, &prev, 0);
+		fp_buf_release(&prev);
+	} else
+		fp_conn_warn(conn, name, "the root commit names no tree; skipped");
+out:
+	if (commit != NULL)
+		cbor_decref(&commit);
+	cbor_decref(&header);
+	free(car.blocks);
+	free(car.table);
+	free(car.did);
+}
+
+/* A CAR starts with a varint and a CBOR map holding "roots" and "version". */
+static int
+looks_like_car(struct fp_source *src, size_t i)
+{
+	char *data = NULL;
+	size_t len;
+	struct fp_err err;
+	int yes = 0;
+
+	if (fp_source_read(src, i, 4096, &data, &len, &err) != FP_OK) {
+		/* a big file: read_car will check; trust the name */
+		free(data);
+		return fp_has_suffix(fp_source_name(src, i), ".car");
+	}
+	yes = len > 8 && memmem(data, len < 64 ? len : 64, "roots", 5) != NULL &&
+	    memmem(data, len < 64 ? len : 64, "version", 7) != NULL;
+	free(data);
+	return yes;
+}
+
+static int
+bluesky_bid(struct fp_source *src)
+{
+	for (size_t i = 0; i < fp_source_count(src); i++)
+		if (fp_has_suffix(fp_source_name(src, i), ".car") && looks_like_car(src, i))
+			return 95;
+	return -1;
+}
+
+static int
+bluesky_open(struct fp_conn *conn, struct fp_err *err)
+{
+	struct bluesky_state *s = conn->state;
+
+	(void)err;
+	for (size_t i = 0; i < fp_source_count(conn->src); i++)
+		if (fp_has_suffix(fp_source_name(conn->src, i), ".car"))
+			fp_batch_add(&s->batch, i, read_car, 0);
+	return FP_OK;
+}
+
+static int
+bluesky_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
+{
+	struct bluesky_state *s = conn->state;
+
+	(void)err;
+	return fp_batch_next(conn, &s->batch, item);
+}
+
+static void
+bluesky_close(struct fp_conn *conn)
+{
+	struct bluesky_state *s = conn->state;
+
+	fp_batch_release(&s->batch);
+}
+
+const struct fp_connector fp_connector_bluesky = {
+	.name = "bluesky",
+	.desc = "Bluesky repository export (repo.car: CAR v1, DAG-CBOR, MST walked from the root)",
+	.state_size = sizeof(struct bluesky_state),
+	.bid = bluesky_bid,
+	.open = bluesky_open,
+	.next = bluesky_next,
+	.close = bluesky_close,
+};
