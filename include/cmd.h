@@ -27,7 +27,8 @@ int	 fp_cmd_error(const struct fp_cmd *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 extern const struct fp_cmd fp_cmd_audit, fp_cmd_import, fp_cmd_scan,
-    fp_cmd_report, fp_cmd_rules, fp_cmd_help, fp_cmd_version;
+    fp_cmd_report, fp_cmd_review, fp_cmd_decide, fp_cmd_plan, fp_cmd_rules,
+    fp_cmd_help, fp_cmd_version;
 
 /* Shared by audit, import, scan and report (src/cmd-common.c). */
 struct fp_cmd_opts {
@@ -41,13 +42,14 @@ struct fp_cmd_opts {
 	int			 quiet;
 	const char		*platform;	/* --platform */
 	int			 include_messages; /* --include-messages */
+	const char		*status;	/* --status: open, keep, delete, done, all */
 };
 
 /* Option codes shared by commands (values beyond char range). */
 enum {
 	OPT_DB = 256, OPT_RULES, OPT_PROFILE, OPT_AGENCY, OPT_NAME,
 	OPT_WORK_DOMAIN, OPT_COUNTRY, OPT_FORMAT, OPT_FAIL_ON, OPT_HELP,
-	OPT_PLATFORM, OPT_PARTIES, OPT_MESSAGES
+	OPT_PLATFORM, OPT_PARTIES, OPT_MESSAGES, OPT_STATUS
 };
 
 void	 fp_cmd_opts_init(struct fp_cmd_opts *o);
@@ -111,7 +113,7 @@ int	 fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 	"                             name it or its politics get the highest severity\n" \
 	"  --parties FILE             a Party Facts CSV: the country's party names too\n"
 #define FP_HELP_REPORT \
-	"  --format text|json         report format (default text)\n" \
+	"  --format FORMAT            text (default), json, csv, md or html\n" \
 	"  -o, --output FILE          write the report to FILE (created mode 0600)\n" \
 	"  --fail-on SEVERITY         exit 1 if any finding is at SEVERITY or above\n" \
 	"                             (high, medium, low, info)\n"

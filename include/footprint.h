@@ -101,6 +101,10 @@ int	fp_utf8_valid(const char *s, size_t len);
 /* Line and column (1-based) of a byte offset in a buffer. */
 void	fp_line_col(const char *s, size_t len, size_t off, int *line, int *col);
 
+/* SHA-256 of data, and base64 (caller frees): the HTML report's CSP. */
+void	fp_sha256(const void *data, size_t len, unsigned char out[32]);
+char	*fp_base64(const unsigned char *p, size_t n);
+
 /* Messages to stderr, prefixed "footprint: ". */
 void	fp_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

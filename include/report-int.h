@@ -18,6 +18,8 @@ struct fp_row {
 	const char	*guidelines;	/* JSON object */
 	const char	*ref_author, *source_file;
 	int64_t		 source_index;
+	const char	*fid;		/* the finding's stable id */
+	const char	*status;	/* open, keep, delete, done */
 };
 
 struct fp_source_row {
@@ -30,8 +32,9 @@ struct fp_source_row {
 typedef int (*fp_row_fn)(void *ud, const struct fp_row *r);
 typedef int (*fp_source_fn)(void *ud, const struct fp_source_row *r);
 
-int	fp_report_findings(struct fp_store *st, int min_severity, fp_row_fn fn,
-	    void *ud, struct fp_err *err);
+/* Findings at min_severity or above whose status is status ("all": any). */
+int	fp_report_findings(struct fp_store *st, int min_severity, const char *status,
+	    fp_row_fn fn, void *ud, struct fp_err *err);
 int	fp_report_sources(struct fp_store *st, fp_source_fn fn, void *ud,
 	    struct fp_err *err);
 

@@ -10,7 +10,8 @@
 #include "store.h"
 
 struct fp_report_opts {
-	const char	*format;	/* "text" (default) or "json" */
+	const char	*format;	/* text (default), json, csv, md, html */
+	const char	*status;	/* open (default), keep, delete, done, all */
 	FILE		*out;
 	int		 color;		/* text: ANSI colour */
 	int		 min_severity;	/* only findings at or above */
@@ -22,7 +23,8 @@ struct fp_ruleset;
 
 /* Totals the caller needs for the exit status. */
 struct fp_report_totals {
-	long	findings_by_sev[4];
+	long	findings_by_sev[4];	/* among the status reported */
+	long	by_status[4];		/* open, keep, delete, done */
 	long	warnings;
 	long	sources;
 	long	failed_sources;
@@ -35,10 +37,13 @@ struct fp_report_writer {
 };
 
 const struct fp_report_writer *fp_report_find(const char *name);
-int	 fp_report_totals(struct fp_store *st, struct fp_report_totals *t,
-	    struct fp_err *err);
+int	 fp_report_totals(struct fp_store *st, const char *status,
+	    struct fp_report_totals *t, struct fp_err *err);
 /* Escape for JSON output is jansson's; these are shared by writers. */
 extern const struct fp_report_writer fp_report_text;
 extern const struct fp_report_writer fp_report_json;
+extern const struct fp_report_writer fp_report_csv;
+extern const struct fp_report_writer fp_report_md;
+extern const struct fp_report_writer fp_report_html;
 
 #endif

@@ -16,7 +16,7 @@
 
 struct fp_store;
 
-#define FP_STORE_SCHEMA_VERSION 1
+#define FP_STORE_SCHEMA_VERSION 2
 
 /* path NULL or ":memory:" opens a temporary in-memory store. */
 int	 fp_store_open(struct fp_store **out, const char *path, struct fp_err *err);
@@ -79,6 +79,14 @@ int64_t	 fp_store_run_add(struct fp_store *st, const char *command,
 	    const char *profile_json, const char *rules_dir, struct fp_err *err);
 /* Profile JSON of the latest scan, or NULL; caller frees. */
 char	*fp_store_last_profile(struct fp_store *st);
+
+/*
+ * Record the user's decision on a finding: keep (not a problem), delete
+ * (to be deleted), done (deleted), or open (undo). FP_FAILED when there is
+ * no such finding. Decisions outlive re-imports and re-scans.
+ */
+int	 fp_store_decide(struct fp_store *st, const char *fid, const char *decision,
+	    struct fp_err *err);
 
 /* For reports: the database handle (read-only use by src/report*.c). */
 struct sqlite3	*fp_store_db(struct fp_store *st);

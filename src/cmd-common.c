@@ -92,7 +92,8 @@ fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int opt,
 		return 1;
 	case OPT_FORMAT:
 		if (fp_report_find(arg) == NULL) {
-			fp_cmd_error(cmd, "unknown format '%s' (known: text, json)", arg);
+			fp_cmd_error(cmd, "unknown format '%s' (known: text, json, csv, md,"
+			    " html)", arg);
 			return -1;
 		}
 		o->format = arg;
@@ -109,6 +110,15 @@ fp_cmd_opts_parse(const struct fp_cmd *cmd, struct fp_cmd_opts *o, int opt,
 		return 1;
 	case 'q':
 		o->quiet = 1;
+		return 1;
+	case OPT_STATUS:
+		if (strcmp(arg, "open") != 0 && strcmp(arg, "keep") != 0 &&
+		    strcmp(arg, "delete") != 0 && strcmp(arg, "done") != 0 &&
+		    strcmp(arg, "all") != 0) {
+			fp_cmd_error(cmd, "--status '%s': one of open, keep, delete, done, all", arg);
+			return -1;
+		}
+		o->status = arg;
 		return 1;
 	case OPT_MESSAGES:
 		o->include_messages = 1;
@@ -312,6 +322,7 @@ fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 	memset(&ro, 0, sizeof ro);
 	memset(&rs, 0, sizeof rs);
 	ro.format = o->format;
+	ro.status = o->status != NULL ? o->status : "open";
 	ro.out = stdout;
 	if (o->output != NULL && strcmp(o->output, "-") != 0 &&
 	    (ro.out = open_output(o->output)) == NULL) {

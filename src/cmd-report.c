@@ -15,6 +15,7 @@ cmd_report_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		FP_LONGOPT_STORE, FP_LONGOPT_RULES, FP_LONGOPTS_REPORT,
+		{ "status", required_argument, NULL, OPT_STATUS },
 		FP_LONGOPT_HELP, { NULL, 0, NULL, 0 }
 	};
 	struct fp_cmd_opts o;
@@ -46,7 +47,10 @@ out:
 const struct fp_cmd fp_cmd_report = {
 	.name = "report",
 	.summary = "print the findings of the last scan",
-	.usage = "[--db FILE] [--format text|json] [-o FILE] [--fail-on SEVERITY]",
-	.help = FP_HELP_STORE FP_HELP_REPORT FP_HELP_RULES,
+	.usage = "[--db FILE] [--format FORMAT] [-o FILE] [--status STATUS] [--fail-on SEVERITY]",
+	.help = FP_HELP_STORE FP_HELP_REPORT
+	    "  --status STATUS            the findings to show: open (default: not yet\n"
+	    "                             decided), keep, delete, done, or all\n"
+	    FP_HELP_RULES,
 	.exec = cmd_report_exec,
 };

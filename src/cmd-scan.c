@@ -50,7 +50,7 @@ cmd_scan_exec(int argc, char **argv)
 	    fp_cmd_do_scan(&fp_cmd_scan, st, &rs, &o.profile, o.quiet) != 0)
 		goto out;
 	rc = FP_EXIT_OK;
-	if (o.fail_on >= 0 && fp_report_totals(st, &t, &err) == FP_OK)
+	if (o.fail_on >= 0 && fp_report_totals(st, "open", &t, &err) == FP_OK)
 		for (int s = o.fail_on; s <= FP_SEV_HIGH; s++)
 			if (t.findings_by_sev[s] > 0)
 				rc = FP_EXIT_FINDINGS;

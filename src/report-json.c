@@ -34,6 +34,8 @@ add_finding(void *ud, const struct fp_row *r)
 	char date[32];
 
 	fp_time_iso(r->created_at, date);
+	json_object_set_new(f, "finding", str_or_null(r->fid));
+	json_object_set_new(f, "status", str_or_null(r->status));
 	json_object_set_new(f, "platform", str_or_null(r->platform));
 	json_object_set_new(f, "account", str_or_null(r->account));
 	json_object_set_new(f, "kind", str_or_null(r->kind));
@@ -129,6 +131,14 @@ summary_json(struct fp_store *st, const struct fp_report_totals *t)
 	json_object_set_new(o, "findings", json_integer(total));
 	json_object_set_new(o, "by_severity", sev);
 	json_object_set_new(o, "by_category", cat);
+	{
+		json_t *bs = json_object();
+		static const char *const names[] = { "open", "keep", "delete", "done" };
+
+		for (int i = 0; i < 4; i++)
+			json_object_set_new(bs, names[i], json_integer(t->by_status[i]));
+		json_object_set_new(o, "by_status", bs);
+	}
 	json_object_set_new(o, "warnings", json_integer(t->warnings));
 	return o;
 }
@@ -143,9 +153,9 @@ json_write(struct fp_store *st, const struct fp_report_opts *o,
 	int rc = FP_FATAL;
 
 	free(profile);
-	if (fp_report_totals(st, t, err) != FP_OK ||
+	if (fp_report_totals(st, o->status, t, err) != FP_OK ||
 	    fp_report_sources(st, add_source, sources, err) != FP_OK ||
-	    fp_report_findings(st, o->min_severity, add_finding, findings, err) != FP_OK) {
+	    fp_report_findings(st, o->min_severity, o->status, add_finding, findings, err) != FP_OK) {
 		json_decref(pj);
 		json_decref(sources);
 		json_decref(findings);

@@ -144,7 +144,8 @@ text_finding(void *ud, const struct fp_row *r)
 	json_decref(ev);
 	if (r->url != NULL)
 		fprintf(out, "    link: %s\n", r->url);
-	fprintf(out, "    action: %s    rule: %s\n", r->action, r->rule);
+	fprintf(out, "    action: %s    rule: %s    finding: %s\n", r->action, r->rule,
+	    r->fid ? r->fid : "");
 	if (r->guidelines != NULL)
 		put_guidelines(out, r->guidelines, c->o->agency_guidelines, c->o->rules);
 	return 0;
@@ -212,7 +213,7 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	c.cur_sev = -1;
 	c.totals = t;
 	free(pjson);
-	if (fp_report_totals(st, t, err) != FP_OK)
+	if (fp_report_totals(st, o->status, t, err) != FP_OK)
 		goto out;
 	for (int i = 0; i < 4; i++)
 		total += t->findings_by_sev[i];
@@ -234,7 +235,7 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	}
 	fputs("sources:\n", out);
 	if (fp_report_sources(st, text_source, &c, err) != FP_OK ||
-	    fp_report_findings(st, o->min_severity, text_finding, &c, err) != FP_OK)
+	    fp_report_findings(st, o->min_severity, o->status, text_finding, &c, err) != FP_OK)
 		goto out;
 	if (t->sources == 0)
 		fputs("  (none: run 'footprint import PATH' and 'footprint scan' first)\n", out);

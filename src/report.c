@@ -16,6 +16,9 @@
 static const struct fp_report_writer *const writers[] = {
 	&fp_report_text,
 	&fp_report_json,
+	&fp_report_csv,
+	&fp_report_md,
+	&fp_report_html,
 	NULL
 };
 
@@ -35,21 +38,49 @@ fail(sqlite3 *db, struct fp_err *err)
 	return FP_FATAL;
 }
 
+static const char *
+col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
 int
-fp_report_totals(struct fp_store *st, struct fp_report_totals *t, struct fp_err *err)
+fp_report_totals(struct fp_store *st, const char *status, struct fp_report_totals *t,
+    struct fp_err *err)
 {
 	sqlite3 *db = fp_store_db(st);
 	sqlite3_stmt *s;
 
 	memset(t, 0, sizeof *t);
-	if (sqlite3_prepare_v2(db, "SELECT severity, count(*) FROM findings"
-	    " GROUP BY severity", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT f.severity, count(*) FROM findings f"
+	    " LEFT JOIN decisions d ON d.fid = f.fid"
+	    " WHERE ?1 = 'all' OR COALESCE(d.decision, 'open') = ?1"
+	    " GROUP BY f.severity", -1, &s, NULL) != SQLITE_OK)
 		return fail(db, err);
+	sqlite3_bind_text(s, 1, status != NULL ? status : "open", -1, SQLITE_STATIC);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		int sev = sqlite3_column_int(s, 0);
 
 		if (sev >= 0 && sev <= 3)
 			t->findings_by_sev[sev] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(db, "SELECT COALESCE(d.decision, 'open'), count(*)"
+	    " FROM findings f LEFT JOIN decisions d ON d.fid = f.fid GROUP BY 1",
+	    -1, &s, NULL) != SQLITE_OK)
+		return fail(db, err);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *k = col(s, 0);
+		long n = sqlite3_column_int64(s, 1);
+
+		if (strcmp(k, "keep") == 0)
+			t->by_status[1] = n;
+		else if (strcmp(k, "delete") == 0)
+			t->by_status[2] = n;
+		else if (strcmp(k, "done") == 0)
+			t->by_status[3] = n;
+		else
+			t->by_status[0] = n;
 	}
 	sqlite3_finalize(s);
 	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sources),"
@@ -65,15 +96,10 @@ fp_report_totals(struct fp_store *st, struct fp_report_totals *t, struct fp_err 
 	return FP_OK;
 }
 
-static const char *
-col(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
-}
 
 int
-fp_report_findings(struct fp_store *st, int min_severity, fp_row_fn fn, void *ud,
-    struct fp_err *err)
+fp_report_findings(struct fp_store *st, int min_severity, const char *status,
+    fp_row_fn fn, void *ud, struct fp_err *err)
 {
 	sqlite3 *db = fp_store_db(st);
 	sqlite3_stmt *s;
@@ -82,13 +108,16 @@ fp_report_findings(struct fp_store *st, int min_severity, fp_row_fn fn, void *ud
 	if (sqlite3_prepare_v2(db,
 	    "SELECT i.platform, i.account, i.kind, i.native_id, i.url, i.created_at,"
 	    " i.text, f.category, f.rule, f.severity, f.action, f.evidence,"
-	    " f.guidelines, i.ref_author, i.source_file, i.source_index"
+	    " f.guidelines, i.ref_author, i.source_file, i.source_index, f.fid,"
+	    " COALESCE(d.decision, 'open')"
 	    " FROM findings f JOIN items i ON i.id = f.item_id"
-	    " WHERE f.severity >= ?1"
+	    " LEFT JOIN decisions d ON d.fid = f.fid"
+	    " WHERE f.severity >= ?1 AND (?2 = 'all' OR COALESCE(d.decision, 'open') = ?2)"
 	    " ORDER BY f.severity DESC, i.created_at IS NULL, i.created_at, i.id, f.rule",
 	    -1, &s, NULL) != SQLITE_OK)
 		return fail(db, err);
 	sqlite3_bind_int(s, 1, min_severity);
+	sqlite3_bind_text(s, 2, status != NULL ? status : "open", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fp_row r;
 
@@ -109,6 +138,8 @@ fp_report_findings(struct fp_store *st, int min_severity, fp_row_fn fn, void *ud
 		r.ref_author = col(s, 13);
 		r.source_file = col(s, 14);
 		r.source_index = sqlite3_column_int64(s, 15);
+		r.fid = col(s, 16);
+		r.status = col(s, 17);
 		if (fn(ud, &r) != 0) {
 			sqlite3_finalize(s);
 			return FP_FAILED;

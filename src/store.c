@@ -21,6 +21,7 @@ struct fp_store {
 	sqlite3		*db;
 	sqlite3_stmt	*item_upsert;
 	sqlite3_stmt	*finding_add;
+	sqlite3_stmt	*item_ident;
 };
 
 /* Migrations: migrations[i] takes user_version i to i + 1. */
@@ -83,6 +84,15 @@ static const char *const migrations[] = {
 	"  guidelines TEXT NOT NULL,"
 	"  UNIQUE (item_id, rule));"
 	"CREATE INDEX findings_severity ON findings (severity);",
+	/* 1 -> 2: a stable id per finding, and the user's decisions on them,
+	 * kept across re-imports and re-scans (findings are rebuilt, decisions
+	 * are not: the id depends only on the item and the rule). */
+	"ALTER TABLE findings ADD COLUMN fid TEXT;"
+	"CREATE INDEX findings_fid ON findings (fid);"
+	"CREATE TABLE decisions ("
+	"  fid TEXT PRIMARY KEY,"
+	"  decision TEXT NOT NULL CHECK (decision IN ('keep', 'delete', 'done')),"
+	"  decided_at INTEGER NOT NULL);",
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -195,6 +205,7 @@ fp_store_close(struct fp_store *st)
 		return;
 	sqlite3_finalize(st->item_upsert);
 	sqlite3_finalize(st->finding_add);
+	sqlite3_finalize(st->item_ident);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -555,18 +566,55 @@ fp_store_findings_clear(struct fp_store *st, struct fp_err *err)
 	return exec(st, "DELETE FROM findings", err);
 }
 
+/* The finding's id: 12 hex digits of a hash of what identifies its item
+ * (platform, account, kind, key) and its rule, so that it stays the same
+ * when the archive is imported again or the rules are scanned again. */
+static int
+finding_id(struct fp_store *st, int64_t item_id, const char *rule, char out[16],
+    struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	uint64_t h = UINT64_C(1469598103934665603);
+	int rc;
+
+	if (st->item_ident == NULL && sqlite3_prepare_v2(st->db,
+	    "SELECT platform, account, kind, item_key FROM items WHERE id = ?1", -1,
+	    &st->item_ident, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	s = st->item_ident;
+	sqlite3_bind_int64(s, 1, item_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		for (int c = 0; c < 5; c++) {
+			const char *v = c < 4 ? (const char *)sqlite3_column_text(s, c) : rule;
+
+			for (const char *p = v ? v : ""; *p != '\0'; p++)
+				h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+			h = (h ^ 0x1f) * UINT64_C(1099511628211);
+		}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, "finding an item");
+	snprintf(out, 16, "%012llx", (unsigned long long)(h & UINT64_C(0xffffffffffff)));
+	return FP_OK;
+}
+
 int
 fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_err *err)
 {
 	sqlite3_stmt *s;
+	char fid[16];
 	int rc;
 
+	if (finding_id(st, f->item_id, f->rule, fid, err) != FP_OK)
+		return FP_FATAL;
 	if (st->finding_add == NULL && sqlite3_prepare_v2(st->db,
 	    "INSERT OR REPLACE INTO findings (item_id, rule, category, severity,"
-	    " action, evidence, guidelines) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+	    " action, evidence, guidelines, fid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
 	    -1, &st->finding_add, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
 	s = st->finding_add;
+	sqlite3_bind_text(s, 8, fid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 1, f->item_id);
 	bind_text(s, 2, f->rule);
 	bind_text(s, 3, f->category);
@@ -612,4 +660,33 @@ struct sqlite3 *
 fp_store_db(struct fp_store *st)
 {
 	return st->db;
+}
+
+int
+fp_store_decide(struct fp_store *st, const char *fid, const char *decision,
+    struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM findings WHERE fid = ?1", -1,
+	    &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	bind_text(s, 1, fid);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		found = sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	if (!found) {
+		fp_err_set(err, FP_FAILED, "no finding '%s' (see 'footprint report"
+		    " --format json': each finding's \"finding\")", fid);
+		return FP_FAILED;
+	}
+	if (strcmp(decision, "open") == 0)
+		rc = run(st, err, "DELETE FROM decisions WHERE fid = ?1", 1, fid);
+	else
+		rc = run(st, err, "INSERT INTO decisions (fid, decision, decided_at)"
+		    " VALUES (?1, ?2, strftime('%s','now')) ON CONFLICT (fid) DO UPDATE"
+		    " SET decision = excluded.decision, decided_at = excluded.decided_at",
+		    2, fid, decision);
+	return rc;
 }

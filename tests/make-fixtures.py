@@ -722,3 +722,24 @@ def bluesky(base):
 
 bluesky(ROOT + "/tests/archives/bluesky-2023")
 print("ok bluesky")
+
+# --- An X archive full of hostile content, for the HTML report's tests ---
+def x_hostile(base):
+    shutil.rmtree(base, ignore_errors=True); os.makedirs(base + "/data")
+    ytd(base + "/data/account.js", "account", 0, [{"account": {
+        "email": "mallory@un.org", "username": "mallory_\"><script>window.__pwned=4</script>",
+        "accountId": "666", "createdAt": "2020-01-01T00:00:00.000Z",
+        "accountDisplayName": "Mallory <img src=x onerror=\"window.__pwned=5\">"}}])
+    ytd(base + "/data/tweets.js", "tweets", 0, [
+        tweet(D(2019, 1, 1, 10, 0, 0), "Vote for the opposition in the election <script>window.__pwned=1</script>"),
+        tweet(D(2020, 2, 2, 10, 0, 0), "The minister is corrupt <img src=x onerror=\"window.__pwned=2\"> and must resign"),
+        tweet(D(2021, 3, 3, 10, 0, 0), "Election </style><style>body{display:none}</style> go vote <a href=\"javascript:window.__pwned=6\">x</a>"),
+        tweet(D(2022, 4, 4, 10, 0, 0), "Confidential report, don't forward \"'><svg onload=window.__pwned=7>"),
+        tweet(D(2023, 5, 5, 10, 0, 0), "Lovely day at the beach"),
+    ])
+    ytd(base + "/data/like.js", "like", 0, [
+        {"like": {"tweetId": sid(D(2021, 6, 6, 6, 6, 6)), "fullText": "The government must resign, go vote",
+                  "expandedUrl": "javascript:window.__pwned=3"}}])
+
+x_hostile(ROOT + "/tests/archives/x-hostile")
+print("ok hostile")

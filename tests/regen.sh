@@ -10,7 +10,7 @@ python3 - <<'PY'
 import re, subprocess, shlex, os
 for name in sorted(os.listdir("tests/cases")):
     p = os.path.join("tests/cases", name)
-    s = open(p, encoding="utf-8").read()
+    s = open(p, encoding="utf-8", newline="").read()
     if "%%SCRIPT" in s or ("%%FINDINGS" not in s and "%%STDOUT" not in s):
         continue
     sec = dict(re.findall(r"^%%([A-Z]+)\n(.*?)(?=^%%|\Z)", s, re.M | re.S))
@@ -21,7 +21,8 @@ for name in sorted(os.listdir("tests/cases")):
     if archive and not archive.startswith("/"):
         archive = os.path.join(srcdir, "tests/archives", archive)
     args = sec["ARGS"].strip().replace("%SRCDIR%", srcdir).replace("%ARCHIVE%", shlex.quote(archive))
-    out = subprocess.run("./footprint " + args, shell=True, capture_output=True, text=True).stdout
+    # bytes exactly as printed: CSV lines end in CRLF
+    out = subprocess.run("./footprint " + args, shell=True, capture_output=True).stdout.decode("utf-8")
     if "FINDINGS" in sec:
         got = subprocess.run(["python3", "tests/findings.py", "findings"], input=out,
                              capture_output=True, text=True).stdout
@@ -29,5 +30,5 @@ for name in sorted(os.listdir("tests/cases")):
     if "STDOUT" in sec:
         real = os.path.realpath(archive)
         s = s.replace("%%STDOUT\n" + sec["STDOUT"], "%%STDOUT\n" + out.replace(real, "ARCHIVE"), 1)
-    open(p, "w", encoding="utf-8").write(s)
+    open(p, "w", encoding="utf-8", newline="").write(s)
 PY
