@@ -27,7 +27,7 @@ int	 fp_cmd_error(const struct fp_cmd *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 extern const struct fp_cmd fp_cmd_audit, fp_cmd_import, fp_cmd_scan,
-    fp_cmd_report, fp_cmd_review, fp_cmd_decide, fp_cmd_plan, fp_cmd_rules,
+    fp_cmd_report, fp_cmd_review, fp_cmd_decide, fp_cmd_plan, fp_cmd_delete, fp_cmd_rules,
     fp_cmd_help, fp_cmd_version;
 
 /* Shared by audit, import, scan and report (src/cmd-common.c). */

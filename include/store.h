@@ -16,7 +16,7 @@
 
 struct fp_store;
 
-#define FP_STORE_SCHEMA_VERSION 2
+#define FP_STORE_SCHEMA_VERSION 3
 
 /* path NULL or ":memory:" opens a temporary in-memory store. */
 int	 fp_store_open(struct fp_store **out, const char *path, struct fp_err *err);

@@ -18,6 +18,7 @@ const struct fp_cmd *const fp_cmd_table[] = {
 	&fp_cmd_review,
 	&fp_cmd_decide,
 	&fp_cmd_plan,
+	&fp_cmd_delete,
 	&fp_cmd_rules,
 	&fp_cmd_help,
 	&fp_cmd_version,

@@ -93,6 +93,24 @@ static const char *const migrations[] = {
 	"  fid TEXT PRIMARY KEY,"
 	"  decision TEXT NOT NULL CHECK (decision IN ('keep', 'delete', 'done')),"
 	"  decided_at INTEGER NOT NULL);",
+	/* 2 -> 3: the deletion journal: each action is committed in flight
+	 * before its request and done, gone or failed after it. */
+	"CREATE TABLE deletions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  fid TEXT NOT NULL UNIQUE,"
+	"  platform TEXT NOT NULL,"
+	"  account TEXT,"
+	"  kind TEXT NOT NULL,"
+	"  native_id TEXT,"
+	"  ref_id TEXT,"
+	"  url TEXT,"
+	"  action TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('planned', 'in_flight', 'done', 'gone',"
+	"    'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  http_status INTEGER,"
+	"  error TEXT,"
+	"  updated_at INTEGER);",
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 

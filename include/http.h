@@ -1,0 +1,42 @@
+/*
+ * http.h: the one place footprint speaks HTTP (libcurl). Requests carry no
+ * secret in the URL; curl's verbose mode is never turned on (it would print
+ * the Authorization header). Rate-limit headers of every API are read into
+ * the response: the number of requests left and when the window resets.
+ */
+#ifndef FP_HTTP_H
+#define FP_HTTP_H
+
+#include <stdint.h>
+#include "footprint.h"
+
+struct fp_http_req {
+	const char	*method;	/* GET, POST, DELETE */
+	const char	*url;
+	struct fp_strv	 headers;	/* "Name: value"; the caller wipes secrets */
+	const char	*body;		/* NULL: none */
+	const char	*user_agent;
+	const char	*basic;		/* "user:password" for HTTP Basic, or NULL */
+};
+
+struct fp_http_resp {
+	long		 status;	/* 0 when no response came */
+	struct fp_buf	 body;
+	long long	 remaining;	/* requests left in the window, or -1 */
+	int64_t		 reset;		/* when it resets (epoch seconds), or FP_TIME_NONE */
+	int64_t		 retry_after;	/* seconds, or -1 */
+	char		 error[256];	/* what went wrong on the wire */
+};
+
+void	fp_http_req_release(struct fp_http_req *r);	/* wipes the headers */
+/* FP_OK when a response came (whatever its status), FP_FAILED when the
+ * connection failed or dropped (resp->error says how). */
+int	fp_http_do(const struct fp_http_req *req, struct fp_http_resp *resp);
+void	fp_http_resp_release(struct fp_http_resp *resp);
+/* A base URL: the environment variable when set (tests point it at a local
+ * server), else the default. */
+const char *fp_http_base(const char *env, const char *def);
+/* Percent-encode (RFC 3986 unreserved kept); caller frees. */
+char	*fp_http_escape(const char *s);
+
+#endif

@@ -1,0 +1,185 @@
+/*
+ * http.c: requests through libcurl (see http.h).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <curl/curl.h>
+
+#include "footprint.h"
+#include "creds.h"
+#include "http.h"
+
+#define MAX_BODY	((size_t)8 << 20)
+
+void
+fp_http_req_release(struct fp_http_req *r)
+{
+	for (size_t i = 0; i < r->headers.n; i++)
+		fp_wipe(r->headers.v[i], strlen(r->headers.v[i]));
+	fp_strv_release(&r->headers);
+}
+
+void
+fp_http_resp_release(struct fp_http_resp *resp)
+{
+	fp_buf_release(&resp->body);
+}
+
+const char *
+fp_http_base(const char *env, const char *def)
+{
+	const char *v = getenv(env);
+
+	return v != NULL && v[0] != '\0' ? v : def;
+}
+
+char *
+fp_http_escape(const char *s)
+{
+	struct fp_buf b = FP_BUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+			fp_buf_addc(&b, (char)c);
+		else
+			fp_buf_addf(&b, "%%%02X", c);
+	}
+	return fp_buf_detach(&b);
+}
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *ud)
+{
+	struct fp_http_resp *r = ud;
+
+	if (r->body.len + size * n > MAX_BODY)
+		return 0;		/* too big: the transfer fails */
+	fp_buf_add(&r->body, p, size * n);
+	return size * n;
+}
+
+/* The reset of a rate-limit window: epoch seconds, seconds from now
+ * (Reddit), or an ISO 8601 time (Mastodon). */
+static int64_t
+reset_time(const char *v)
+{
+	char *end;
+	double d;
+
+	if (strchr(v, '-') != NULL || strchr(v, 'T') != NULL)
+		return fp_time_parse(v);
+	d = strtod(v, &end);
+	if (end == v)
+		return FP_TIME_NONE;
+	if (d < 1e9)
+		return (int64_t)time(NULL) + (int64_t)(d + 0.999);
+	return (int64_t)d;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *ud)
+{
+	struct fp_http_resp *r = ud;
+	size_t len = size * n;
+	char line[512], *colon, *v;
+
+	if (len >= sizeof line)
+		return len;
+	memcpy(line, p, len);
+	line[len] = '\0';
+	line[strcspn(line, "\r\n")] = '\0';
+	if ((colon = strchr(line, ':')) == NULL)
+		return len;
+	*colon = '\0';
+	for (v = colon + 1; *v == ' ' || *v == '\t'; v++)
+		;
+	/* the names of every API: x-rate-limit-*, x-user-limit-24hour-*,
+	 * X-RateLimit-* (Mastodon, Reddit), RateLimit-* (Bluesky) */
+	if (strcasecmp(line, "x-rate-limit-remaining") == 0 ||
+	    strcasecmp(line, "x-user-limit-24hour-remaining") == 0 ||
+	    strcasecmp(line, "x-ratelimit-remaining") == 0 ||
+	    strcasecmp(line, "ratelimit-remaining") == 0) {
+		long long left = (long long)strtod(v, NULL);
+
+		if (r->remaining < 0 || left < r->remaining)
+			r->remaining = left;
+	} else if (strcasecmp(line, "x-rate-limit-reset") == 0 ||
+	    strcasecmp(line, "x-user-limit-24hour-reset") == 0 ||
+	    strcasecmp(line, "x-ratelimit-reset") == 0 ||
+	    strcasecmp(line, "ratelimit-reset") == 0) {
+		int64_t t = reset_time(v);
+
+		if (t != FP_TIME_NONE && (r->reset == FP_TIME_NONE || t > r->reset))
+			r->reset = t;
+	} else if (strcasecmp(line, "retry-after") == 0)
+		r->retry_after = strtoll(v, NULL, 10);
+	return len;
+}
+
+int
+fp_http_do(const struct fp_http_req *req, struct fp_http_resp *resp)
+{
+	static int inited;
+	CURL *c;
+	struct curl_slist *h = NULL;
+	CURLcode cc;
+	char errbuf[CURL_ERROR_SIZE];
+
+	memset(resp, 0, sizeof *resp);
+	resp->remaining = -1;
+	resp->reset = FP_TIME_NONE;
+	resp->retry_after = -1;
+	if (!inited) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		inited = 1;
+	}
+	if ((c = curl_easy_init()) == NULL) {
+		snprintf(resp->error, sizeof resp->error, "cannot start libcurl");
+		return FP_FAILED;
+	}
+	errbuf[0] = '\0';
+	curl_easy_setopt(c, CURLOPT_URL, req->url);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req->method);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 15L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, req->user_agent ? req->user_agent :
+	    "footprint/" PACKAGE_VERSION);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, resp);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, resp);
+	for (size_t i = 0; i < req->headers.n; i++)
+		h = curl_slist_append(h, req->headers.v[i]);
+	h = curl_slist_append(h, "Accept: application/json");
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	if (req->basic != NULL) {
+		curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+		curl_easy_setopt(c, CURLOPT_USERPWD, req->basic);
+	}
+	if (req->body != NULL)
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
+	else if (strcmp(req->method, "POST") == 0)
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+	cc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	if (cc != CURLE_OK)
+		snprintf(resp->error, sizeof resp->error, "%s", errbuf[0] ? errbuf :
+		    curl_easy_strerror(cc));
+	/* curl's copies of the headers may hold a token: wipe them */
+	for (struct curl_slist *l = h; l != NULL; l = l->next)
+		fp_wipe(l->data, strlen(l->data));
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	return cc == CURLE_OK ? FP_OK : FP_FAILED;
+}
