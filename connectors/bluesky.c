@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cbor.h>
+#include <jansson.h>
 
 #include "footprint.h"
+#include "bluesky.h"
 #include "conn-util.h"
 
 #define MAX_DEPTH	64
@@ -213,6 +215,57 @@ tid_time(const char *rkey)
 	return (int64_t)((v >> 10) / 1000000);
 }
 
+/* A DAG-CBOR record as JSON, the form listRecords gives it: maps with text
+ * keys, arrays, text, numbers, booleans; links and bytes become null. */
+static json_t *
+cbor_to_json(cbor_item_t *v, int depth)
+{
+	if (v == NULL || depth > MAX_DEPTH)
+		return json_null();
+	switch (cbor_typeof(v)) {
+	case CBOR_TYPE_UINT:
+		return json_integer((json_int_t)(cbor_get_int(v) & INT64_MAX));
+	case CBOR_TYPE_NEGINT:
+		return json_integer(-1 - (json_int_t)(cbor_get_int(v) & INT64_MAX));
+	case CBOR_TYPE_STRING:
+		if (!cbor_string_is_definite(v))
+			return json_null();
+		return json_stringn_nocheck((const char *)cbor_string_handle(v),
+		    cbor_string_length(v));
+	case CBOR_TYPE_ARRAY: {
+		json_t *a = json_array();
+
+		for (size_t i = 0; i < cbor_array_size(v); i++)
+			json_array_append_new(a, cbor_to_json(cbor_array_handle(v)[i], depth + 1));
+		return a;
+	}
+	case CBOR_TYPE_MAP: {
+		json_t *o = json_object();
+		struct cbor_pair *pairs = cbor_map_handle(v);
+
+		for (size_t i = 0; i < cbor_map_size(v); i++) {
+			cbor_item_t *k = pairs[i].key;
+			char *key;
+
+			if (!cbor_isa_string(k) || !cbor_string_is_definite(k))
+				continue;
+			key = xstrndup((const char *)cbor_string_handle(k), cbor_string_length(k));
+			json_object_set_new_nocheck(o, key, cbor_to_json(pairs[i].value, depth + 1));
+			free(key);
+		}
+		return o;
+	}
+	case CBOR_TYPE_FLOAT_CTRL:
+		if (cbor_float_ctrl_is_ctrl(v))
+			return cbor_get_bool(v) && cbor_ctrl_value(v) == CBOR_CTRL_TRUE ?
+			    json_true() : cbor_ctrl_value(v) == CBOR_CTRL_FALSE ? json_false() :
+			    json_null();
+		return json_real(cbor_float_get_float(v));
+	default:
+		return json_null();
+	}
+}
+
 /* "at://did:plc:x/app.bsky.feed.post/3abc" -> did and rkey */
 static void
 split_uri(const char *uri, char **did, char **rkey)
@@ -229,103 +282,94 @@ split_uri(const char *uri, char **did, char **rkey)
 		*rkey = xstrdup(last + 1);
 }
 
-static void
-record(struct car *car, const char *key, cbor_item_t *rec)
+int
+fp_bluesky_record_item(const json_t *rec, const char *did, const char *rkey,
+    struct fp_item *it)
 {
-	char *type = map_str(rec, "$type"), *created = map_str(rec, "createdAt");
-	const char *slash = strchr(key, '/');
-	const char *rkey = slash ? slash + 1 : key;
-	struct fp_item *it = NULL;
+	const char *type = fp_jstr(rec, "$type");
 
-	car->records++;
 	if (type == NULL)
-		goto out;
+		return 0;
 	if (strcmp(type, "app.bsky.feed.post") == 0) {
-		cbor_item_t *reply = map_get(rec, "reply"), *embed = map_get(rec, "embed");
-		cbor_item_t *langs = map_get(rec, "langs");
-		char *etype = map_str(embed, "$type");
+		const json_t *reply = json_object_get(rec, "reply");
+		const json_t *embed = json_object_get(rec, "embed");
+		const json_t *langs = json_object_get(rec, "langs");
+		const char *etype = fp_jstr(embed, "$type");
 
-		it = fp_itemq_push(car->q, car->conn, "bluesky", reply ? FP_KIND_REPLY :
-		    FP_KIND_POST, car->name, car->records - 1);
-		it->text = map_str(rec, "text");
-		if (it->text == NULL)
-			it->text = xstrdup("");
-		if (reply != NULL) {
-			char *uri = map_str(map_get(reply, "parent"), "uri");
-
-			split_uri(uri, &it->ref_author, &it->ref_id);
-			free(uri);
-		}
+		it->kind = reply != NULL ? FP_KIND_REPLY : FP_KIND_POST;
+		it->text = xstrdup(fp_jstr(rec, "text") ? fp_jstr(rec, "text") : "");
+		if (reply != NULL)
+			split_uri(fp_jstr(json_object_get(reply, "parent"), "uri"), &it->ref_author,
+			    &it->ref_id);
 		if (etype != NULL) {
-			cbor_item_t *rec_ref = NULL, *images = map_get(embed, "images");
+			const json_t *rec_ref = NULL, *images = json_object_get(embed, "images");
 
 			if (strcmp(etype, "app.bsky.embed.record") == 0)
-				rec_ref = map_get(embed, "record");
+				rec_ref = json_object_get(embed, "record");
 			else if (strcmp(etype, "app.bsky.embed.recordWithMedia") == 0) {
-				rec_ref = map_get(map_get(embed, "record"), "record");
-				images = map_get(map_get(embed, "media"), "images");
+				rec_ref = json_object_get(json_object_get(embed, "record"), "record");
+				images = json_object_get(json_object_get(embed, "media"), "images");
 			}
 			if (rec_ref != NULL && reply == NULL) {
-				char *uri = map_str(rec_ref, "uri");
-
 				it->kind = FP_KIND_QUOTE;
 				free(it->ref_author);
 				free(it->ref_id);
-				split_uri(uri, &it->ref_author, &it->ref_id);
-				free(uri);
+				split_uri(fp_jstr(rec_ref, "uri"), &it->ref_author, &it->ref_id);
 			}
-			if (images != NULL && cbor_isa_array(images)) {
-				it->media_count = (int)cbor_array_size(images);
+			if (json_is_array(images)) {
+				it->media_count = (int)json_array_size(images);
 				it->media_types = xstrdup("photo");
 			} else if (strstr(etype, "video") != NULL) {
 				it->media_count = 1;
 				it->media_types = xstrdup("video");
 			}
-			free(etype);
 		}
-		if (langs != NULL && cbor_isa_array(langs) && cbor_array_size(langs) > 0) {
-			cbor_item_t *l0 = cbor_array_get(langs, 0);
-
-			if (cbor_isa_string(l0) && cbor_string_is_definite(l0))
-				it->lang = xstrndup((const char *)cbor_string_handle(l0),
-				    cbor_string_length(l0));
-			cbor_decref(&l0);
-		}
+		if (json_is_string(json_array_get(langs, 0)))
+			it->lang = xstrdup(json_string_value(json_array_get(langs, 0)));
 	} else if (strcmp(type, "app.bsky.feed.like") == 0 ||
 	    strcmp(type, "app.bsky.feed.repost") == 0) {
-		char *uri = map_str(map_get(rec, "subject"), "uri");
-
-		it = fp_itemq_push(car->q, car->conn, "bluesky", type[14] == 'l' ?
-		    FP_KIND_LIKE : FP_KIND_REPOST, car->name, car->records - 1);
-		split_uri(uri, &it->ref_author, &it->ref_id);
+		it->kind = type[14] == 'l' ? FP_KIND_LIKE : FP_KIND_REPOST;
+		split_uri(fp_jstr(json_object_get(rec, "subject"), "uri"), &it->ref_author,
+		    &it->ref_id);
 		if (it->ref_author != NULL && it->ref_id != NULL)
 			it->url = xasprintf("https://bsky.app/profile/%s/post/%s", it->ref_author,
 			    it->ref_id);
-		free(uri);
 		/* the liked or reposted text is not in the repository */
-	} else if (strcmp(type, "app.bsky.actor.profile") == 0) {
-		char *dn = map_str(rec, "displayName"), *desc = map_str(rec, "description");
+	} else
+		return 0;
+	it->native_id = xstrdup(rkey);
+	it->created_at = fp_time_parse(fp_jstr(rec, "createdAt"));
+	if (it->created_at == FP_TIME_NONE)
+		it->created_at = tid_time(rkey);
+	if (it->url == NULL)
+		it->url = xasprintf("https://bsky.app/profile/%s/post/%s", did, rkey);
+	return 1;
+}
+
+static void
+record(struct car *car, const char *key, cbor_item_t *cbor)
+{
+	json_t *rec = cbor_to_json(cbor, 0);
+	const char *type = fp_jstr(rec, "$type");
+	const char *slash = strchr(key, '/');
+	const char *rkey = slash ? slash + 1 : key;
+
+	car->records++;
+	if (type != NULL && strcmp(type, "app.bsky.actor.profile") == 0) {
+		const char *dn = fp_jstr(rec, "displayName");
 		char *url = xasprintf("https://bsky.app/profile/%s", car->did);
 
 		fp_conn_set_account(car->conn, car->did, dn);
 		fp_itemq_field(car->q, car->conn, "bluesky", FP_KIND_DISPLAY_NAME, dn, url,
 		    car->name);
-		fp_itemq_field(car->q, car->conn, "bluesky", FP_KIND_BIO, desc, url, car->name);
-		free(dn);
-		free(desc);
+		fp_itemq_field(car->q, car->conn, "bluesky", FP_KIND_BIO,
+		    fp_jstr(rec, "description"), url, car->name);
 		free(url);
-	}
-	if (it != NULL) {
-		it->native_id = xstrdup(rkey);
-		it->created_at = fp_time_parse(created);
-		if (it->created_at == FP_TIME_NONE)
-			it->created_at = tid_time(rkey);
-		if (it->url == NULL)
-			it->url = xasprintf("https://bsky.app/profile/%s/post/%s", car->did, rkey);
-	}
-out:
-	free(type);
-	free(created);
+	} else if (type != NULL && (strcmp(type, "app.bsky.feed.post") == 0 ||
+	    strcmp(type, "app.bsky.feed.like") == 0 || strcmp(type, "app.bsky.feed.repost") == 0))
+		fp_bluesky_record_item(rec, car->did, rkey, fp_itemq_push(car->q, car->conn,
+		    "bluesky", FP_KIND_POST, car->name, car->records - 1));
+	json_decref(rec);
 }
 
 /* In-order walk of an MST node: left subtree, then each entry and its right. */

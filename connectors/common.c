@@ -264,8 +264,13 @@ fp_jtime(const json_t *o, const char *key)
 	json_t *v = json_object_get(o, key);
 	int64_t t;
 
-	if (json_is_integer(v)) {
-		t = (int64_t)json_integer_value(v);
+	if (json_is_integer(v) || json_is_real(v)) {
+		double d = json_number_value(v);
+
+		/* NaN, infinities and the absurd: unknown */
+		if (!(d > -1e15 && d < 1e15))
+			return FP_TIME_NONE;
+		t = json_is_integer(v) ? (int64_t)json_integer_value(v) : (int64_t)d;
 		if (t > 100000000000LL)		/* milliseconds */
 			t /= 1000;
 		/* junk such as 0 or a truncated 1708072 */

@@ -18,6 +18,7 @@
 
 #include "footprint.h"
 #include "conn-util.h"
+#include "mastodon.h"
 #include "text.h"
 
 #define AS_PUBLIC "https://www.w3.org/ns/activitystreams#Public"
@@ -28,9 +29,8 @@ struct mastodon_state {
 	char		*followers;	/* its followers collection URI */
 };
 
-/* "https://host/users/name/statuses/1" -> "name@host"; caller frees. */
-static char *
-author_of(const char *uri)
+char *
+fp_mastodon_author_of(const char *uri)
 {
 	const char *host, *slash, *users;
 
@@ -54,9 +54,8 @@ author_of(const char *uri)
 	return NULL;
 }
 
-/* The last path segment of a URI: the status id. */
-static char *
-last_segment(const char *uri)
+char *
+fp_mastodon_last_segment(const char *uri)
 {
 	const char *s;
 	size_t n;
@@ -127,7 +126,7 @@ read_actor(struct fp_conn *conn, const char *name, char *data, size_t len,
 	s->followers = fp_jstr(a, "followers") ? xstrdup(fp_jstr(a, "followers")) :
 	    s->actor ? xasprintf("%s/followers", s->actor) : NULL;
 	if (user != NULL && s->actor != NULL) {
-		char *who = author_of(s->actor);
+		char *who = fp_mastodon_author_of(s->actor);
 
 		fp_conn_set_account(conn, who ? who : user, fp_jstr(a, "name"));
 		free(who);
@@ -179,11 +178,11 @@ outbox_item(struct fp_conn *conn, const char *name, json_t *act, long index,
 		const char *uri = json_is_string(obj) ? json_string_value(obj) : fp_jstr(obj, "id");
 
 		it = fp_itemq_push(q, conn, "mastodon", FP_KIND_REPOST, name, index);
-		it->native_id = last_segment(fp_jstr(act, "id"));
+		it->native_id = fp_mastodon_last_segment(fp_jstr(act, "id"));
 		it->created_at = fp_jtime(act, "published");
 		it->url = uri ? xstrdup(uri) : NULL;
-		it->ref_author = author_of(uri);
-		it->ref_id = last_segment(uri);
+		it->ref_author = fp_mastodon_author_of(uri);
+		it->ref_id = fp_mastodon_last_segment(uri);
 		/* the boosted text is not in the archive */
 		return;
 	}
@@ -207,15 +206,15 @@ outbox_item(struct fp_conn *conn, const char *name, json_t *act, long index,
 			return;
 		it = fp_itemq_push(q, conn, "mastodon", direct ? FP_KIND_MESSAGE :
 		    reply ? FP_KIND_REPLY : FP_KIND_POST, name, index);
-		it->native_id = last_segment(fp_jstr(obj, "id"));
+		it->native_id = fp_mastodon_last_segment(fp_jstr(obj, "id"));
 		it->created_at = fp_jtime(obj, "published");
 		if (it->created_at == FP_TIME_NONE)
 			it->created_at = fp_jtime(act, "published");
 		it->url = fp_jstr(obj, "url") ? xstrdup(fp_jstr(obj, "url")) :
 		    fp_jstr(obj, "id") ? xstrdup(fp_jstr(obj, "id")) : NULL;
 		if (reply != NULL) {
-			it->ref_author = author_of(reply);
-			it->ref_id = last_segment(reply);
+			it->ref_author = fp_mastodon_author_of(reply);
+			it->ref_id = fp_mastodon_last_segment(reply);
 		}
 		/* a content warning, then the content */
 		if (fp_jstr(obj, "summary") != NULL && fp_jstr(obj, "summary")[0] != '\0')
@@ -291,10 +290,10 @@ read_likes(struct fp_conn *conn, const char *name, char *data, size_t len,
 		if (uri == NULL)
 			continue;
 		it = fp_itemq_push(q, conn, "mastodon", FP_KIND_LIKE, name, (long)i);
-		it->native_id = last_segment(uri);
+		it->native_id = fp_mastodon_last_segment(uri);
 		it->url = xstrdup(uri);
-		it->ref_author = author_of(uri);
-		it->ref_id = last_segment(uri);
+		it->ref_author = fp_mastodon_author_of(uri);
+		it->ref_id = fp_mastodon_last_segment(uri);
 		/* only URIs, no text and no date */
 	}
 	json_decref(doc);

@@ -26,9 +26,9 @@ int	 fp_cmd_usage(const struct fp_cmd *cmd, FILE *to);
 int	 fp_cmd_error(const struct fp_cmd *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-extern const struct fp_cmd fp_cmd_audit, fp_cmd_import, fp_cmd_scan,
-    fp_cmd_report, fp_cmd_review, fp_cmd_decide, fp_cmd_plan, fp_cmd_delete, fp_cmd_rules,
-    fp_cmd_help, fp_cmd_version;
+extern const struct fp_cmd fp_cmd_audit, fp_cmd_import, fp_cmd_fetch, fp_cmd_scan,
+    fp_cmd_report, fp_cmd_review, fp_cmd_decide, fp_cmd_plan, fp_cmd_delete,
+    fp_cmd_rules, fp_cmd_help, fp_cmd_version;
 
 /* Shared by audit, import, scan and report (src/cmd-common.c). */
 struct fp_cmd_opts {

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include "footprint.h"
+#include "creds.h"
 
 struct fp_http_req {
 	const char	*method;	/* GET, POST, DELETE */
@@ -25,8 +26,15 @@ struct fp_http_resp {
 	long long	 remaining;	/* requests left in the window, or -1 */
 	int64_t		 reset;		/* when it resets (epoch seconds), or FP_TIME_NONE */
 	int64_t		 retry_after;	/* seconds, or -1 */
+	char		*next;		/* the Link header's rel="next" URL, or NULL */
 	char		 error[256];	/* what went wrong on the wire */
 };
+
+/* --verbose: trace every request on stderr (method, URL, headers, body)
+ * and its answer (status, size, rate-limit state), with every credential
+ * value replaced by "[redacted]", Authorization headers and password fields
+ * never shown, and no answer body. creds NULL turns it off. */
+void	fp_http_trace(const struct fp_creds *creds);
 
 void	fp_http_req_release(struct fp_http_req *r);	/* wipes the headers */
 /* FP_OK when a response came (whatever its status), FP_FAILED when the
@@ -36,6 +44,16 @@ void	fp_http_resp_release(struct fp_http_resp *resp);
 /* A base URL: the environment variable when set (tests point it at a local
  * server), else the default. */
 const char *fp_http_base(const char *env, const char *def);
+/* Sleep, in tests scaled down by FOOTPRINT_TIME_SCALE (0.001: a second
+ * becomes a millisecond). */
+void	fp_http_sleep(double secs);
+/* Whether a request is worth sending again: a dropped connection (rc
+ * FP_FAILED), 429, or a 5xx. */
+int	fp_http_retryable(int rc, const struct fp_http_resp *resp);
+/* How long to wait before attempt number attempt+1: the server's
+ * Retry-After or rate-limit reset after a 429, else exponential backoff
+ * with jitter (about 2^attempt seconds, at most 60). */
+double	fp_http_retry_wait(int rc, const struct fp_http_resp *resp, int attempt);
 /* Percent-encode (RFC 3986 unreserved kept); caller frees. */
 char	*fp_http_escape(const char *s);
 

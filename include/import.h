@@ -27,4 +27,8 @@ struct fp_import_result {
 int	fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	    int include_messages, struct fp_import_result *res, struct fp_err *err);
 
+/* The counts as the store keeps them with the source: {"post":3,...}.
+ * Caller frees. */
+char	*fp_import_counts_json(const struct fp_import_result *res);
+
 #endif

@@ -19,7 +19,7 @@
 #include "api.h"
 #endif
 
-enum { OPT_YES = 500, OPT_PLAN, OPT_CREDS, OPT_MAX_WAIT };
+enum { OPT_YES = 500, OPT_PLAN, OPT_CREDS, OPT_MAX_WAIT, OPT_VERBOSE };
 
 static int
 cmd_delete_exec(int argc, char **argv)
@@ -32,6 +32,7 @@ cmd_delete_exec(int argc, char **argv)
 		{ "credentials", required_argument, NULL, OPT_CREDS },
 		{ "max-wait", required_argument, NULL, OPT_MAX_WAIT },
 		{ "platform", required_argument, NULL, OPT_PLATFORM },
+		{ "verbose", no_argument, NULL, OPT_VERBOSE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fp_cmd_opts o;
@@ -40,14 +41,14 @@ cmd_delete_exec(int argc, char **argv)
 	struct fp_store *st = NULL;
 	struct fp_err err;
 	const char *creds_path = NULL;
-	int c, rc = FP_EXIT_USAGE, have_creds = 0;
+	int c, rc = FP_EXIT_USAGE, have_creds = 0, verbose = 0;
 	long left;
 
 	fp_cmd_opts_init(&o);
 	memset(&d, 0, sizeof d);
 	memset(&creds, 0, sizeof creds);
 	d.max_wait = 3600;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		int r = fp_cmd_opts_parse(&fp_cmd_delete, &o, c, optarg);
 
 		if (r < 0)
@@ -61,6 +62,8 @@ cmd_delete_exec(int argc, char **argv)
 		case OPT_YES: d.yes = 1; break;
 		case OPT_PLAN: d.plan = optarg; break;
 		case OPT_CREDS: creds_path = optarg; break;
+		case 'v':
+		case OPT_VERBOSE: verbose = 1; break;
 		case OPT_MAX_WAIT: {
 			char *end;
 
@@ -89,6 +92,8 @@ cmd_delete_exec(int argc, char **argv)
 		}
 		have_creds = 1;
 		d.creds = &creds;
+		if (verbose)
+			fp_http_trace(&creds);
 	}
 	if (fp_cmd_open_store(&fp_cmd_delete, o.db, 0, &st) != 0)
 		goto out;
@@ -99,6 +104,7 @@ cmd_delete_exec(int argc, char **argv)
 	}
 	rc = left > 0 ? FP_EXIT_PARTIAL : FP_EXIT_OK;
 out:
+	fp_http_trace(NULL);
 	if (have_creds)
 		fp_creds_release(&creds);
 	fp_store_close(st);
@@ -116,7 +122,7 @@ out:
 const struct fp_cmd fp_cmd_delete = {
 	.name = "delete",
 	.summary = "delete the approved items through the platforms' APIs (dry run unless --yes)",
-	.usage = "[--db FILE] [--plan plan.json] [--platform NAME] [--yes]",
+	.usage = "[--db FILE] [--plan plan.json] [--platform NAME] [--yes] [--verbose]",
 	.help =
 	    "Deletes exactly the findings decided 'delete' (footprint review, decide),\n"
 	    "or those of a plan file (footprint plan): X, Mastodon, Bluesky, Reddit.\n"
@@ -130,6 +136,7 @@ const struct fp_cmd fp_cmd_delete = {
 	    "                             (FOOTPRINT_X_CONSUMER_KEY ...) wins\n"
 	    "  --max-wait SECONDS         stop rather than wait longer for a rate limit\n"
 	    "                             (default 3600); run again later to resume\n"
+	    "  -v, --verbose              trace every request (credentials redacted)\n"
 	    "Each action is journaled in the store before and after its request: a run\n"
 	    "that stops resumes where it was, and sends nothing twice that was done.\n",
 	.exec = cmd_delete_exec,

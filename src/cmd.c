@@ -13,6 +13,7 @@
 const struct fp_cmd *const fp_cmd_table[] = {
 	&fp_cmd_audit,
 	&fp_cmd_import,
+	&fp_cmd_fetch,
 	&fp_cmd_scan,
 	&fp_cmd_report,
 	&fp_cmd_review,

@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,19 +26,6 @@
 #include "store.h"
 
 #define MAX_ATTEMPTS	6
-
-static const struct fp_api *const apis[] = {
-	&fp_api_x, &fp_api_mastodon, &fp_api_bluesky, &fp_api_reddit, NULL
-};
-
-static const struct fp_api *
-api_for(const char *platform)
-{
-	for (size_t i = 0; apis[i] != NULL; i++)
-		if (strcmp(apis[i]->platform, platform) == 0)
-			return apis[i];
-	return NULL;
-}
 
 static int
 exec_sql(sqlite3 *db, const char *sql, struct fp_err *err)
@@ -153,35 +139,6 @@ mark(sqlite3 *db, int64_t row, const char *state, long status, const char *error
 			sqlite3_finalize(s);
 		}
 	}
-}
-
-/* Sleep, in test runs scaled down by FOOTPRINT_TIME_SCALE (0.001: a second
- * becomes a millisecond). */
-static void
-wait_seconds(double secs)
-{
-	const char *scale = getenv("FOOTPRINT_TIME_SCALE");
-	struct timespec ts;
-
-	if (scale != NULL)
-		secs *= strtod(scale, NULL);
-	if (secs <= 0)
-		return;
-	ts.tv_sec = (time_t)secs;
-	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
-
-/* Exponential backoff with jitter: about 2^attempt seconds, at most 60. */
-static double
-backoff(int attempt)
-{
-	double base = 1.0 * (1 << (attempt < 6 ? attempt : 6));
-
-	if (base > 60)
-		base = 60;
-	return base / 2 + (double)rand() / RAND_MAX * base / 2;
 }
 
 static void
@@ -332,7 +289,7 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 	fprintf(stderr, "footprint: %zu deletion%s to send\n", n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < n;) {
 		const char *platform = rows[i].platform;
-		const struct fp_api *api = api_for(platform);
+		const struct fp_api *api = fp_api_find(platform);
 		struct fp_api_session *sess = NULL;
 		size_t end = i;
 		int64_t reset = FP_TIME_NONE;
@@ -385,7 +342,7 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 					if (w > 0) {
 						fprintf(stderr, "%sfootprint: %s: waiting %lds for the"
 						    " rate limit\n", o->progress ? "\n" : "", platform, w);
-						wait_seconds((double)w + 1);
+						fp_http_sleep((double)w + 1);
 					}
 					remaining = -1;
 				}
@@ -434,16 +391,8 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 					break;
 				} else {
 					/* 429, 5xx, a dropped connection: wait and try again */
-					double w;
+					double w = fp_http_retry_wait(rc, &resp, attempt);
 
-					if (rc == FP_OK && resp.status == 429) {
-						w = resp.retry_after > 0 ? (double)resp.retry_after :
-						    resp.reset != FP_TIME_NONE ?
-						    (double)(resp.reset - time(NULL)) + 1 : 60;
-						if (w < 1)
-							w = backoff(attempt);
-					} else
-						w = backoff(attempt);
 					if (w > (double)o->max_wait) {
 						mark(db, r->id, "planned", resp.status, "rate limited");
 						fprintf(stderr, "\nfootprint: %s: rate limited for %.0fs;"
@@ -457,7 +406,7 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 						    platform, r->kind, r->native_id ? r->native_id : "-",
 						    rc == FP_OK ? (resp.status == 429 ? "rate limited (429)" :
 						    "server error") : resp.error, w);
-					wait_seconds(w);
+					fp_http_sleep(w);
 				}
 				fp_http_resp_release(&resp);
 			}

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,6 +16,96 @@
 #include "http.h"
 
 #define MAX_BODY	((size_t)8 << 20)
+
+static const struct fp_creds *trace_creds;	/* --verbose */
+
+void
+fp_http_trace(const struct fp_creds *creds)
+{
+	trace_creds = creds;
+}
+
+/* A copy of s fit to print: credentials redacted, and the value of any
+ * password field ("password=..." or "password":"...") too. */
+static char *
+trace_clean(const char *s)
+{
+	char *out = fp_creds_redact(trace_creds, s), *p = out;
+
+	while ((p = strstr(p, "password")) != NULL) {
+		char *v = p + 8, stop = '&';
+
+		if (*v == '=')
+			v++;
+		else if (v[0] == '"' && v[1] == ':') {
+			v += 2;
+			while (*v == ' ')
+				v++;
+			if (*v != '"') {
+				p = v;
+				continue;
+			}
+			v++;
+			stop = '"';
+		} else {
+			p = v;
+			continue;
+		}
+		for (p = v; *p != '\0' && *p != stop; p++)
+			*p = '*';
+	}
+	return out;
+}
+
+static void
+trace_request(const struct fp_http_req *req)
+{
+	char *c = trace_clean(req->url);
+
+	fprintf(stderr, "> %s %s\n", req->method, c);
+	free(c);
+	for (size_t i = 0; i < req->headers.n; i++) {
+		const char *h = req->headers.v[i];
+		size_t name = strcspn(h, ":");
+
+		if (name == 13 && strncasecmp(h, "Authorization", 13) == 0) {
+			fprintf(stderr, "> Authorization: [redacted]\n");
+			continue;
+		}
+		c = trace_clean(h);
+		fprintf(stderr, "> %s\n", c);
+		free(c);
+	}
+	if (req->basic != NULL)
+		fprintf(stderr, "> Authorization: Basic [redacted]\n");
+	if (req->body != NULL) {
+		c = trace_clean(req->body);
+		fprintf(stderr, "> %s\n", c);
+		fp_wipe(c, strlen(c));
+		free(c);
+	}
+}
+
+static void
+trace_response(const struct fp_http_resp *resp)
+{
+	if (resp->status == 0) {
+		fprintf(stderr, "< no answer: %s\n", resp->error);
+		return;
+	}
+	fprintf(stderr, "< %ld (%zu bytes", resp->status, resp->body.len);
+	if (resp->remaining >= 0)
+		fprintf(stderr, ", %lld left", resp->remaining);
+	if (resp->reset != FP_TIME_NONE) {
+		char when[32];
+
+		fp_time_iso(resp->reset, when);
+		fprintf(stderr, ", reset %s", when);
+	}
+	if (resp->retry_after >= 0)
+		fprintf(stderr, ", retry after %llds", (long long)resp->retry_after);
+	fprintf(stderr, ")\n");
+}
 
 void
 fp_http_req_release(struct fp_http_req *r)
@@ -28,6 +119,46 @@ void
 fp_http_resp_release(struct fp_http_resp *resp)
 {
 	fp_buf_release(&resp->body);
+	free(resp->next);
+	resp->next = NULL;
+}
+
+void
+fp_http_sleep(double secs)
+{
+	const char *scale = getenv("FOOTPRINT_TIME_SCALE");
+	struct timespec ts;
+
+	if (scale != NULL)
+		secs *= strtod(scale, NULL);
+	if (secs <= 0)
+		return;
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+int
+fp_http_retryable(int rc, const struct fp_http_resp *resp)
+{
+	return rc == FP_FAILED || resp->status == 429 || resp->status >= 500;
+}
+
+double
+fp_http_retry_wait(int rc, const struct fp_http_resp *resp, int attempt)
+{
+	double base = (double)(1 << (attempt < 6 ? attempt : 6)), w;
+
+	if (rc == FP_OK && resp->status == 429) {
+		w = resp->retry_after > 0 ? (double)resp->retry_after :
+		    resp->reset != FP_TIME_NONE ? (double)(resp->reset - time(NULL)) + 1 : 60;
+		if (w >= 1)
+			return w;
+	}
+	if (base > 60)
+		base = 60;
+	return base / 2 + (double)rand() / RAND_MAX * base / 2;
 }
 
 const char *
@@ -83,12 +214,40 @@ reset_time(const char *v)
 	return (int64_t)d;
 }
 
+/* Link: <https://host/api/v1/favourites?max_id=1>; rel="next", <...>; rel="prev" */
+static void
+link_next(struct fp_http_resp *r, const char *v)
+{
+	while ((v = strchr(v, '<')) != NULL) {
+		const char *end = strchr(v, '>'), *params, *comma;
+
+		if (end == NULL)
+			return;
+		params = end + 1;
+		comma = strchr(params, ',');
+		if (comma == NULL)
+			comma = params + strlen(params);
+		for (const char *p = params; p + 8 <= comma; p++) {
+			size_t n = (size_t)(comma - p);
+
+			if ((n >= 10 && strncasecmp(p, "rel=\"next\"", 10) == 0) ||
+			    (strncasecmp(p, "rel=next", 8) == 0 && (n == 8 || p[8] == ';' ||
+			    p[8] == ' '))) {
+				free(r->next);
+				r->next = xstrndup(v + 1, (size_t)(end - v - 1));
+				return;
+			}
+		}
+		v = comma;
+	}
+}
+
 static size_t
 on_header(char *p, size_t size, size_t n, void *ud)
 {
 	struct fp_http_resp *r = ud;
 	size_t len = size * n;
-	char line[512], *colon, *v;
+	char line[2048], *colon, *v;
 
 	if (len >= sizeof line)
 		return len;
@@ -120,6 +279,8 @@ on_header(char *p, size_t size, size_t n, void *ud)
 			r->reset = t;
 	} else if (strcasecmp(line, "retry-after") == 0)
 		r->retry_after = strtoll(v, NULL, 10);
+	else if (strcasecmp(line, "link") == 0)
+		link_next(r, v);
 	return len;
 }
 
@@ -171,11 +332,15 @@ fp_http_do(const struct fp_http_req *req, struct fp_http_resp *resp)
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
 	else if (strcmp(req->method, "POST") == 0)
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+	if (trace_creds != NULL)
+		trace_request(req);
 	cc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
 	if (cc != CURLE_OK)
 		snprintf(resp->error, sizeof resp->error, "%s", errbuf[0] ? errbuf :
 		    curl_easy_strerror(cc));
+	if (trace_creds != NULL)
+		trace_response(resp);
 	/* curl's copies of the headers may hold a token: wipe them */
 	for (struct curl_slist *l = h; l != NULL; l = l->next)
 		fp_wipe(l->data, strlen(l->data));

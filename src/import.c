@@ -15,8 +15,8 @@
 #include "source.h"
 #include "store.h"
 
-static char *
-counts_json(const struct fp_import_result *res)
+char *
+fp_import_counts_json(const struct fp_import_result *res)
 {
 	json_t *o = json_object();
 	char *s;
@@ -127,7 +127,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		if (fp_store_warning_add(st, source_id, conn.warnings.v[i], err) != FP_OK)
 			goto fatal;
 	res->warnings = conn.warnings.n;
-	counts = counts_json(res);
+	counts = fp_import_counts_json(res);
 	if (fp_store_source_finish(st, source_id, conn.account, counts, err) != FP_OK)
 		goto fatal;
 	if (fp_store_commit(st, err) != FP_OK)

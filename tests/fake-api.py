@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """A fake of the X, Mastodon, Bluesky and Reddit APIs on 127.0.0.1, for
-footprint's deletion tests. Run with Debian's python3 (python3-oauthlib).
+footprint's fetch and deletion tests. Run with Debian's python3
+(python3-oauthlib).
 
     fake-api.py STATE.json LOG.jsonl PORTFILE
 
@@ -9,8 +10,14 @@ STATE.json says which items exist per platform, the credentials, and faults:
      "mastodon": {"statuses": [...], "favourites": [...], "reblogs": [...]},
      "bluesky": {"records": ["app.bsky.feed.post/3abc", ...]},
      "reddit": {"things": ["t1_abc", ...], "votes": [...]},
-     "faults": {"DELETE /2/tweets/1": ["429", "500", "drop"]},
+     "faults": {"DELETE /2/tweets/1": ["429", "500", "drop", "garbage"]},
      "delay": 0.0}
+and, for fetch, what the listings hold (paged as the real APIs page them):
+    "x": {"me": {...}, "read": true, "timeline": [tweet...], "liked": [tweet...],
+          "users": {"id": "username"}, "places": {"id": "full name"}, "pool": [tweet...]}
+    "mastodon": {"account": {...}, "timeline": [status...], "favourites_list": [...]}
+    "bluesky": {"repo": {"app.bsky.feed.post": [{"uri", "cid", "value"}...], ...}}
+    "reddit": {"me": {...}, "listings": {"submitted": [thing...], ...}}
 Every request is appended to LOG.jsonl with its method, path, body, whether
 its signature or token was good, and its effect ("deleted", "absent",
 "refused"). The port is written to PORTFILE once the server listens.
@@ -89,13 +96,22 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(2)
             return
+        if f == "garbage":
+            log(dict(entry, effect="fault garbage"))
+            data = b'{"data": [ {"id": "1", "text": "cut'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         if f in ("429", "500", "503"):
             log(dict(entry, effect="fault " + f))
             hdr = {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(time.time()) + 1),
                    "Retry-After": "1"} if f == "429" else {}
             return self.reply(int(f), {"error": "fault"}, hdr)
         p = urlsplit(path).path
-        if p in ("/api/v1/access_token", "/api/del", "/api/vote"):
+        if p in ("/api/v1/access_token", "/api/v1/me", "/api/del", "/api/vote"):
             return self.reddit(method, p, body, entry)
         if p.startswith("/2/"):
             return self.x(method, path, entry)
@@ -116,9 +132,19 @@ class Handler(BaseHTTPRequestHandler):
         parts = urlsplit(path).path.strip("/").split("/")
         x = STATE["x"]
         limits = {"x-rate-limit-remaining": "40", "x-rate-limit-reset": str(int(time.time()) + 900)}
+        if method == "GET" and not x.get("read", True):
+            log(dict(entry, effect="refused"))
+            return self.reply(403, {"title": "Client Forbidden", "reason": "client-not-enrolled",
+                                    "detail": "This request must be made using an approved"
+                                              " developer account that is enrolled in the"
+                                              " requested endpoint.",
+                                    "type": "https://api.x.com/2/problems/client-forbidden"})
         if method == "GET" and parts == ["2", "users", "me"]:
             log(dict(entry, effect="me"))
-            return self.reply(200, {"data": {"id": "4242", "username": "LinaAtUNHCR"}}, limits)
+            me = x.get("me", {"id": "4242", "username": "LinaAtUNHCR"})
+            return self.reply(200, {"data": me}, limits)
+        if method == "GET" and parts[:2] == ["2", "users"] and parts[3] in ("tweets", "liked_tweets"):
+            return self.x_listing(parts[2], parts[3], entry, limits)
         if method == "DELETE" and parts[:2] == ["2", "tweets"]:
             coll, key, done = "tweets", parts[2], {"deleted": True}
         elif method == "DELETE" and parts[:2] == ["2", "users"] and parts[3] == "likes":
@@ -137,6 +163,42 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(404, {"title": "Not Found"}, limits)
         return self.reply(200, {"data": done}, limits)
 
+    def x_listing(self, uid, which, entry, limits):
+        x = STATE["x"]
+        q = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        if uid != x.get("me", {}).get("id", "4242"):
+            log(dict(entry, effect="not-me"))
+            return self.reply(403, {"title": "Forbidden"})
+        items = x.get("timeline" if which == "tweets" else "liked", [])
+        n = max(5, min(100, int(q.get("max_results", "10"))))
+        start = int(q.get("pagination_token", "p0")[1:])
+        page = items[start:start + n]
+        pool = {t["id"]: t for t in x.get("pool", []) + items}
+        users, tweets, places = {}, {}, {}
+        for t in page:
+            for uid2 in (t.get("author_id"), t.get("in_reply_to_user_id")):
+                if uid2 in x.get("users", {}):
+                    users[uid2] = {"id": uid2, "username": x["users"][uid2]}
+            for r in t.get("referenced_tweets", []):
+                if r["id"] in pool:
+                    src = pool[r["id"]]
+                    tweets[r["id"]] = src
+                    if src.get("author_id") in x.get("users", {}):
+                        users[src["author_id"]] = {"id": src["author_id"],
+                                                   "username": x["users"][src["author_id"]]}
+            pid = t.get("geo", {}).get("place_id")
+            if pid in x.get("places", {}):
+                places[pid] = {"id": pid, "full_name": x["places"][pid]}
+        body = {"meta": {"result_count": len(page)}}
+        if page:
+            body["data"] = page
+            body["includes"] = {"users": list(users.values()), "tweets": list(tweets.values()),
+                                "places": list(places.values())}
+        if start + n < len(items):
+            body["meta"]["next_token"] = "p%d" % (start + n)
+        log(dict(entry, effect="list", count=len(page)))
+        return self.reply(200, body, limits)
+
     # --- Mastodon
     def mastodon(self, method, p, entry):
         ok = self.headers.get("Authorization") == "Bearer masto-token"
@@ -147,6 +209,41 @@ class Handler(BaseHTTPRequestHandler):
         m = STATE["mastodon"]
         hdr = {"X-RateLimit-Remaining": "29", "X-RateLimit-Reset": "2099-01-01T00:00:00.000000Z"}
         parts = p.strip("/").split("/")
+        q = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        base = "http://127.0.0.1:%d" % self.server.server_port
+        if method == "GET" and p == "/api/v1/accounts/verify_credentials":
+            log(dict(entry, effect="me"))
+            return self.reply(200, m.get("account", {}), hdr)
+        if method == "GET" and len(parts) == 5 and parts[:3] == ["api", "v1", "accounts"] \
+                and parts[4] == "statuses":
+            if parts[3] != m.get("account", {}).get("id"):
+                log(dict(entry, effect="unknown"))
+                return self.reply(404, {"error": "Record not found"})
+            # newest first, paged by max_id; Link rel="next" like Mastodon's
+            items = sorted(m.get("timeline", []), key=lambda s: int(s["id"]), reverse=True)
+            if "max_id" in q:
+                items = [s for s in items if int(s["id"]) < int(q["max_id"])]
+            page = items[:min(40, int(q.get("limit", "20")))]
+            link = {}
+            if page and len(items) > len(page):
+                link = {"Link": '<%s/api/v1/accounts/%s/statuses?limit=%s&max_id=%s>; rel="next",'
+                        ' <%s/api/v1/accounts/%s/statuses?min_id=%s>; rel="prev"'
+                        % (base, parts[3], q.get("limit", "20"), page[-1]["id"], base, parts[3],
+                           page[0]["id"])}
+            log(dict(entry, effect="list", count=len(page)))
+            return self.reply(200, page, dict(hdr, **link))
+        if method == "GET" and p == "/api/v1/favourites":
+            # paged by an internal favourite id: only the Link header knows it
+            items = m.get("favourites_list", [])
+            start = int(q.get("max_id", "fav0")[3:]) if q.get("max_id", "").startswith("fav") else 0
+            n = min(40, int(q.get("limit", "20")))
+            page = items[start:start + n]
+            link = {}
+            if start + n < len(items):
+                link = {"Link": '<%s/api/v1/favourites?limit=%d&max_id=fav%d>; rel="next"'
+                        % (base, n, start + n)}
+            log(dict(entry, effect="list", count=len(page)))
+            return self.reply(200, page, dict(hdr, **link))
         if method == "GET" and p == "/api/v2/search":
             q = parse_qs(urlsplit(self.path).query).get("q", [""])[0]
             found = m.get("remote", {}).get(q)
@@ -188,6 +285,24 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(400, {"error": "ExpiredToken"})
             return self.reply(200, {"accessJwt": "access-fake", "refreshJwt": "refresh-fake",
                                     "did": "did:plc:fictionalrivera00000000", "handle": "tomas.example"})
+        if p == "/xrpc/com.atproto.repo.listRecords":
+            q = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+            recs = b.get("repo", {}).get(q.get("collection"), [])
+            if q.get("repo") != "did:plc:fictionalrivera00000000":
+                log(dict(entry, effect="unknown"))
+                return self.reply(400, {"error": "InvalidRequest", "message": "Could not find repo"})
+            # deleted records are gone from the listing
+            live = [r for r in recs if "records" not in b
+                    or r["uri"].split("/", 3)[3] in b["records"]]
+            start = int(q.get("cursor", "0"))
+            n = min(100, int(q.get("limit", "50")))
+            page = live[start:start + n]
+            body = {"records": page}
+            if start + n < len(live):
+                body["cursor"] = str(start + n)
+            log(dict(entry, effect="list", count=len(page)))
+            return self.reply(200, body, {"RateLimit-Remaining": "2999",
+                                          "RateLimit-Reset": str(int(time.time()) + 300)})
         if p == "/xrpc/com.atproto.repo.deleteRecord":
             ok = self.headers.get("Authorization") == "Bearer access-fake"
             if not ok:
@@ -220,6 +335,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.headers.get("Authorization") != "bearer reddit-token":
             log(dict(entry, effect="refused"))
             return self.reply(401, {"message": "Unauthorized"})
+        if method == "GET":
+            return self.reddit_get(p, entry)
         coll = "things" if p == "/api/del" else "votes" if p == "/api/vote" else None
         key = form.get("id", "")
         if coll is None:
@@ -232,6 +349,34 @@ class Handler(BaseHTTPRequestHandler):
         log(dict(entry, effect="deleted" if present else "absent", item=coll + "/" + key,
                  agent=self.headers.get("User-Agent", "")))
         return self.reply(200, {}, {"X-Ratelimit-Remaining": "99.0", "X-Ratelimit-Reset": "500"})
+
+    def reddit_get(self, p, entry):
+        r = STATE["reddit"]
+        q = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        hdr = {"X-Ratelimit-Remaining": "99.0", "X-Ratelimit-Used": "1", "X-Ratelimit-Reset": "500"}
+        entry["agent"] = self.headers.get("User-Agent", "")
+        if p == "/api/v1/me":
+            log(dict(entry, effect="me"))
+            return self.reply(200, r.get("me", {}), hdr)
+        parts = p.strip("/").split("/")
+        if len(parts) == 3 and parts[0] == "user" and parts[2] in ("submitted", "comments", "upvoted"):
+            if parts[1] != r.get("me", {}).get("name"):
+                log(dict(entry, effect="unknown"))
+                return self.reply(403, {"message": "Forbidden"})
+            # Reddit lists the newest 1,000 at most
+            items = r.get("listings", {}).get(parts[2], [])[:1000]
+            start = 0
+            if "after" in q:
+                names = [t["data"]["name"] for t in items]
+                start = names.index(q["after"]) + 1 if q["after"] in names else len(items)
+            n = min(100, int(q.get("limit", "25")))
+            page = items[start:start + n]
+            after = page[-1]["data"]["name"] if page and start + n < len(items) else None
+            log(dict(entry, effect="list", count=len(page)))
+            return self.reply(200, {"kind": "Listing", "data": {"after": after, "before": None,
+                                                                "children": page}}, hdr)
+        log(dict(entry, effect="unknown"))
+        return self.reply(404, {"message": "Not Found"})
 
     def do_GET(self):
         self.handle_any("GET")
