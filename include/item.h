@@ -58,7 +58,16 @@ struct fp_item {
 	int		 deleted;	/* the platform says it is already gone */
 };
 
+/* Longest text kept and audited for one item (no platform allows a post
+ * of even a tenth of it), and longest other field. */
+#define FP_ITEM_MAX_TEXT	((size_t)1 << 20)
+#define FP_ITEM_MAX_FIELD	((size_t)64 << 10)
+
 void	fp_item_init(struct fp_item *item);
+/* Cut fields longer than the maxima, at a UTF-8 boundary. Returns the
+ * length the text had when it was cut, else 0 (other fields are cut
+ * silently: they are ids, links and names). */
+size_t	fp_item_clip(struct fp_item *item);
 void	fp_item_release(struct fp_item *item);	/* frees members, then init */
 /* Sets *field to a copy of s (NULL stays NULL), freeing the old value. */
 void	fp_item_set(char **field, const char *s);

@@ -89,6 +89,14 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 			fp_conn_warn(&conn, NULL, "reading stopped: %s", err->msg);
 			break;
 		}
+		{
+			size_t was = fp_item_clip(&item);
+
+			if (was > 0)
+				fp_conn_warn(&conn, item.source_file, "item %ld: a text of %zu"
+				    " bytes; only its first %zu KiB are kept and audited",
+				    item.source_index, was, FP_ITEM_MAX_TEXT >> 10);
+		}
 		if (fp_store_item_upsert(st, &item, source_id, err) != FP_OK) {
 			fp_item_release(&item);
 			goto fatal;

@@ -83,6 +83,32 @@ fp_item_release(struct fp_item *item)
 	fp_item_init(item);
 }
 
+/* Cut s to at most max bytes, not inside a UTF-8 sequence. */
+static size_t
+clip(char *s, size_t max)
+{
+	size_t n;
+
+	if (s == NULL || (n = strlen(s)) <= max)
+		return 0;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+	return n;
+}
+
+size_t
+fp_item_clip(struct fp_item *item)
+{
+	char **fields[] = { &item->account, &item->native_id, &item->url, &item->lang,
+	    &item->media_types, &item->place, &item->ref_author, &item->ref_id,
+	    &item->source_file };
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		clip(*fields[i], FP_ITEM_MAX_FIELD);
+	return clip(item->text, FP_ITEM_MAX_TEXT);
+}
+
 void
 fp_item_set(char **field, const char *s)
 {

@@ -2,10 +2,13 @@
  * source.c: one input path as a list of named members (see source.h).
  *
  * Archives are read in place with libarchive: listing walks the headers
- * once; reading a member re-opens the archive and skips to it, which for
- * a zip with a central directory costs a seek per member. Nothing is
- * extracted to disk. Directories are walked without following symbolic
- * links out of the tree.
+ * once; reading a member goes on from the last one read when it comes
+ * later in the archive (connectors mostly read in archive order, so an
+ * export of thousands of parts is one pass), and re-opens the archive when
+ * it comes earlier. Nothing is extracted to disk: a member whose name
+ * climbs out of the archive ("../", "/") is refused all the same, as a
+ * sign of a made-up archive. Directories are walked without following
+ * symbolic links out of the tree.
  */
 #include "config.h"
 
@@ -30,13 +33,59 @@ struct fp_source {
 	enum fp_source_type	 type;
 	struct fp_strv		 names;		/* wrapper stripped */
 	struct fp_strv		 raw;		/* as in the archive or on disk */
+	size_t			*ord;		/* raw[i] is regular file number ord[i] */
 	struct fp_strv		 problems;
+	struct archive		*cur;		/* open for reading, or NULL */
+	size_t			 cur_next;	/* number of the next regular file in cur */
+};
+
+/* A name that climbs out of the archive: absolute, or a ".." part. */
+static int
+climbs_out(const char *name)
+{
+	const char *p = name;
+
+	if (name[0] == '/' || name[0] == '\\')
+		return 1;
+	while (*p != '\0') {
+		size_t n = strcspn(p, "/\\");
+
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += n;
+		if (*p != '\0')
+			p++;
+	}
+	return 0;
+}
+
+struct member {
+	char	*name;
+	size_t	 ord;
 };
 
 static int
-cmp_names(const void *a, const void *b)
+cmp_members(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct member *)a)->name, ((const struct member *)b)->name);
+}
+
+/* Sort the members by name, each keeping its place in the archive. */
+static void
+sort_members(struct fp_source *src)
+{
+	struct member *m = xreallocarray(NULL, src->raw.n ? src->raw.n : 1, sizeof *m);
+
+	for (size_t i = 0; i < src->raw.n; i++) {
+		m[i].name = src->raw.v[i];
+		m[i].ord = src->ord[i];
+	}
+	qsort(m, src->raw.n, sizeof *m, cmp_members);
+	for (size_t i = 0; i < src->raw.n; i++) {
+		src->raw.v[i] = m[i].name;
+		src->ord[i] = m[i].ord;
+	}
+	free(m);
 }
 
 static struct archive *
@@ -93,19 +142,35 @@ list_archive(struct fp_source *src, struct fp_err *err)
 		fp_err_set(err, FP_FATAL, "'%s': cannot open archive", src->path);
 		return FP_FATAL;
 	}
+	size_t ordinal = 0, climbing = 0;
+
 	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
 	    r == ARCHIVE_WARN) {
 		const char *name = archive_entry_pathname(e);
 
 		if (name == NULL || archive_entry_filetype(e) != AE_IFREG)
 			continue;
+		ordinal++;
+		if (climbs_out(name)) {
+			if (climbing++ < 3)
+				fp_strv_take(&src->problems, xasprintf("'%s': a member"
+				    " named outside the archive; not read", name));
+			continue;
+		}
 		if (src->raw.n >= MAX_MEMBERS) {
 			fp_strv_take(&src->problems, xasprintf("'%s': more than %d"
 			    " members; the rest are ignored", src->path, MAX_MEMBERS));
 			break;
 		}
+		if ((src->raw.n & (src->raw.n - 1)) == 0)
+			src->ord = xreallocarray(src->ord, src->raw.n ? src->raw.n * 2 : 1,
+			    sizeof *src->ord);
+		src->ord[src->raw.n] = ordinal - 1;
 		fp_strv_add(&src->raw, name);
 	}
+	if (climbing > 3)
+		fp_strv_take(&src->problems, xasprintf("%zu members named outside the"
+		    " archive in all; none was read", climbing));
 	if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
 		const char *why = archive_error_string(a);
 
@@ -231,7 +296,7 @@ fp_source_open(struct fp_source **out, const char *path, struct fp_err *err)
 			fp_source_close(src);
 			return FP_FATAL;
 		}
-		qsort(src->raw.v, src->raw.n, sizeof *src->raw.v, cmp_names);
+		sort_members(src);
 	} else if (S_ISREG(st.st_mode)) {
 		src->type = FP_SOURCE_FILE;
 		fp_strv_add(&src->raw, fp_basename(src->path));
@@ -250,6 +315,9 @@ fp_source_close(struct fp_source *src)
 {
 	if (src == NULL)
 		return;
+	if (src->cur != NULL)
+		archive_read_free(src->cur);
+	free(src->ord);
 	free(src->path);
 	fp_strv_release(&src->names);
 	fp_strv_release(&src->raw);
@@ -332,22 +400,33 @@ fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
 		return FP_FAILED;
 	}
 	if (src->type == FP_SOURCE_ARCHIVE) {
-		struct archive *a = archive_open(src->path);
 		struct archive_entry *e;
 		int r;
 
-		if (a == NULL) {
-			fp_err_set(err, FP_FAILED, "cannot reopen the archive");
-			return FP_FAILED;
+		/* go on from the member read last, or start again */
+		if (src->cur != NULL && src->ord[i] < src->cur_next) {
+			archive_read_free(src->cur);
+			src->cur = NULL;
 		}
-		while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+		if (src->cur == NULL) {
+			if ((src->cur = archive_open(src->path)) == NULL) {
+				fp_err_set(err, FP_FAILED, "cannot reopen the archive");
+				return FP_FAILED;
+			}
+			src->cur_next = 0;
+		}
+		while ((r = archive_read_next_header(src->cur, &e)) == ARCHIVE_OK ||
 		    r == ARCHIVE_WARN) {
 			const char *name = archive_entry_pathname(e);
 			la_ssize_t n;
 			char chunk[65536];
 
-			if (name == NULL || strcmp(name, src->raw.v[i]) != 0)
+			if (name == NULL || archive_entry_filetype(e) != AE_IFREG)
 				continue;
+			if (src->cur_next++ != src->ord[i])
+				continue;
+			if (strcmp(name, src->raw.v[i]) != 0)
+				break;
 			if (archive_entry_size_is_set(e) &&
 			    (uint64_t)archive_entry_size(e) > max) {
 				fp_err_set(err, FP_FAILED, "%jd bytes, larger than the"
@@ -356,7 +435,7 @@ fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
 				goto done;
 			}
 			fp_buf_add(&b, "", 0);
-			while ((n = archive_read_data(a, chunk, sizeof chunk)) > 0) {
+			while ((n = archive_read_data(src->cur, chunk, sizeof chunk)) > 0) {
 				if (b.len + (size_t)n > max) {
 					fp_err_set(err, FP_FAILED, "larger than the %zu MiB"
 					    " limit; not read", max >> 20);
@@ -365,18 +444,22 @@ fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
 				fp_buf_add(&b, chunk, (size_t)n);
 			}
 			if (n < 0) {
-				const char *why = archive_error_string(a);
+				const char *why = archive_error_string(src->cur);
 
 				fp_err_set(err, FP_FAILED, "damaged in the archive: %s",
 				    why ? why : "read error");
-				goto done;
+				goto broken;
 			}
 			rc = FP_OK;
 			goto done;
 		}
 		fp_err_set(err, FP_FAILED, "could not be found again in the archive");
+broken:
+		/* the handle is in an unknown state: start again next time */
+		archive_read_free(src->cur);
+		src->cur = NULL;
 done:
-		archive_read_free(a);
+		;
 	} else {
 		char *full = src->type == FP_SOURCE_DIR ?
 		    xasprintf("%s/%s", src->path, src->raw.v[i]) : xstrdup(src->path);
