@@ -38,4 +38,27 @@ int	fp_report_findings(struct fp_store *st, int min_severity, const char *status
 int	fp_report_sources(struct fp_store *st, fp_source_fn fn, void *ud,
 	    struct fp_err *err);
 
+/*
+ * Escapers (src/report-escape.c): archive text made safe for one format.
+ * fp_html_esc: & < > " ' as entities, control characters as spaces; stops
+ * at n bytes or a NUL. fp_html_marked: the same, with the evidence terms
+ * (a JSON array) inside <mark>. fp_safe_url: 1 for an http(s) URL with no
+ * character that could leave an attribute. fp_csv_put: an RFC 4180 field,
+ * a leading = + - @ TAB CR (a spreadsheet formula) kept text by a quote.
+ * fp_md_inline: one Markdown line, specials backslash-escaped, HTML
+ * specials as entities. fp_md_quote: a block as "> " lines. fp_text_put:
+ * lines behind indent, control characters (C0, DEL, C1) as spaces, cut at
+ * FP_TEXT_SHOWN_MAX bytes.
+ */
+#define FP_TEXT_SHOWN_MAX	2000
+
+void	fp_html_esc(FILE *out, const char *s, size_t n);
+void	fp_html_escs(FILE *out, const char *s);
+void	fp_html_marked(FILE *out, const char *text, const char *evidence_json);
+int	fp_safe_url(const char *u);
+void	fp_csv_put(FILE *out, const char *s);
+void	fp_md_inline(FILE *out, const char *s);
+void	fp_md_quote(FILE *out, const char *s);
+void	fp_text_put(FILE *out, const char *s, const char *indent);
+
 #endif

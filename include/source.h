@@ -13,7 +13,8 @@
 #include <stddef.h>
 #include "footprint.h"
 
-enum fp_source_type { FP_SOURCE_ARCHIVE, FP_SOURCE_DIR, FP_SOURCE_FILE };
+enum fp_source_type { FP_SOURCE_ARCHIVE, FP_SOURCE_DIR, FP_SOURCE_FILE,
+	FP_SOURCE_MEMORY };
 
 /* Largest single member read into memory. */
 #define FP_SOURCE_MAX_MEMBER	((size_t)1 << 30)
@@ -21,6 +22,13 @@ enum fp_source_type { FP_SOURCE_ARCHIVE, FP_SOURCE_DIR, FP_SOURCE_FILE };
 struct fp_source;
 
 int	 fp_source_open(struct fp_source **out, const char *path, struct fp_err *err);
+/*
+ * A source of n members held in memory (the fuzzers' and tests' way in):
+ * names are copied, data[i] (len[i] bytes) is borrowed and must outlive the
+ * source. label stands for the path in messages.
+ */
+struct fp_source *fp_source_open_memory(const char *label, const char *const *names,
+	    const char *const *data, const size_t *len, size_t n);
 void	 fp_source_close(struct fp_source *src);
 
 const char *fp_source_path(const struct fp_source *src);

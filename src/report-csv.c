@@ -14,25 +14,6 @@
 #include "report-int.h"
 #include "rules.h"
 
-/* A field, quoted when it must be. */
-static void
-csv_put(FILE *out, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static char *
 flat_evidence(const char *json)
 {
@@ -74,7 +55,7 @@ csv_row(void *ud, const struct fp_row *r)
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
 		if (i)
 			fputc(',', out);
-		csv_put(out, cols[i]);
+		fp_csv_put(out, cols[i]);
 	}
 	fputs("\r\n", out);
 	free(ev);

@@ -84,75 +84,6 @@ static const char script[] =
 	"li.classList.toggle('is-done',cb.checked);apply();});});"
 	"sels.forEach(function(s){s.addEventListener('change',apply);});apply();})();";
 
-/* Text as HTML: & < > " ' as entities, control characters as spaces. */
-static void
-esc(FILE *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && s[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default:
-			fputc(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c, out);
-		}
-	}
-}
-
-static void
-escs(FILE *out, const char *s)
-{
-	if (s != NULL)
-		esc(out, s, strlen(s));
-}
-
-/* A link only for http(s) URLs; anything else (javascript:, data:) is text. */
-static int
-safe_url(const char *u)
-{
-	return u != NULL && (strncasecmp(u, "https://", 8) == 0 ||
-	    strncasecmp(u, "http://", 7) == 0) && strpbrk(u, "\"'<> \t\r\n") == NULL;
-}
-
-/* The text with the matched terms marked (case-insensitive on ASCII). */
-static void
-marked_text(FILE *out, const char *text, const char *evidence_json)
-{
-	json_t *ev = evidence_json ? json_loads(evidence_json, JSON_DECODE_ANY, NULL) : NULL;
-	size_t n = strlen(text);
-	unsigned char *mark = xcalloc(n + 1, 1);
-	json_t *v;
-	size_t i;
-
-	json_array_foreach(ev, i, v) {
-		const char *t = json_string_value(v);
-		size_t tl = t ? strlen(t) : 0;
-
-		if (tl < 2)
-			continue;
-		for (const char *p = text; (p = strcasestr(p, t)) != NULL; p += tl)
-			memset(mark + (p - text), 1, tl);
-	}
-	json_decref(ev);
-	for (i = 0; i < n;) {
-		size_t j = i;
-
-		while (j < n && mark[j] == mark[i])
-			j++;
-		if (mark[i])
-			fputs("<mark>", out);
-		esc(out, text + i, j - i);
-		if (mark[i])
-			fputs("</mark>", out);
-		i = j;
-	}
-	free(mark);
-}
-
 struct html_ctx {
 	const struct fp_report_opts	*o;
 	FILE				*out;
@@ -187,10 +118,10 @@ html_row(void *ud, const struct fp_row *r)
 		snprintf(c->platform, sizeof c->platform, "%s", r->platform);
 		c->action[0] = '\0';
 		fputs("<section class=\"group\"><h2>", out);
-		escs(out, r->platform);
+		fp_html_escs(out, r->platform);
 		if (r->account != NULL && r->account[0] != '\0') {
 			fputs(" <span class=\"sub\">", out);
-			escs(out, r->account);
+			fp_html_escs(out, r->account);
 			fputs("</span>", out);
 		}
 		fputs("</h2>\n", out);
@@ -199,69 +130,69 @@ html_row(void *ud, const struct fp_row *r)
 		close_groups(c, 0);
 		snprintf(c->action, sizeof c->action, "%s", r->action);
 		fputs("<div class=\"group\"><h3>", out);
-		escs(out, r->action);
+		fp_html_escs(out, r->action);
 		fputs("</h3><ol>\n", out);
 		c->open_list = 1;
 	}
 	fp_time_iso(r->created_at, date);
 	fputs("<li class=\"finding sev-", out);
-	escs(out, fp_severity_name(r->severity));
+	fp_html_escs(out, fp_severity_name(r->severity));
 	fputs("\" data-finding=\"", out);
-	escs(out, r->fid);
+	fp_html_escs(out, r->fid);
 	fputs("\" data-platform=\"", out);
-	escs(out, r->platform);
+	fp_html_escs(out, r->platform);
 	fputs("\" data-category=\"", out);
-	escs(out, r->category);
+	fp_html_escs(out, r->category);
 	fputs("\" data-severity=\"", out);
-	escs(out, fp_severity_name(r->severity));
+	fp_html_escs(out, fp_severity_name(r->severity));
 	fprintf(out, "\" data-year=\"%.4s\">", date[0] ? date : "none");
 	fputs("<label class=\"done\"><input type=\"checkbox\" class=\"done-box\"> done</label>", out);
 	fputs("<div class=\"meta\"><b>", out);
 	if (date[0] != '\0') {
 		date[10] = '\0';
-		escs(out, date);
+		fp_html_escs(out, date);
 	} else
 		fputs("no date", out);
 	fputs("</b> · ", out);
-	escs(out, r->kind);
+	fp_html_escs(out, r->kind);
 	fputs(" · ", out);
-	escs(out, r->category);
+	fp_html_escs(out, r->category);
 	fputs(" <span class=\"badge ", out);
-	escs(out, fp_severity_name(r->severity));
+	fp_html_escs(out, fp_severity_name(r->severity));
 	fputs("\">", out);
-	escs(out, fp_severity_name(r->severity));
+	fp_html_escs(out, fp_severity_name(r->severity));
 	fputs("</span></div>\n<blockquote>", out);
 	if (r->text != NULL && r->text[0] != '\0')
-		marked_text(out, r->text, r->evidence);
+		fp_html_marked(out, r->text, r->evidence);
 	else
 		fputs("<i>the archive has no text for this item</i>", out);
 	fputs("</blockquote>\n<div class=\"meta\">", out);
 	/* a permalink names the item; otherwise say where to find it */
 	permalink = r->url != NULL && r->id != NULL && strstr(r->url, r->id) != NULL;
-	if (permalink && safe_url(r->url)) {
+	if (permalink && fp_safe_url(r->url)) {
 		fputs("<a rel=\"noopener noreferrer\" href=\"", out);
-		escs(out, r->url);
+		fp_html_escs(out, r->url);
 		fputs("\">open the item</a>", out);
 	} else {
 		fputs("no direct link: find the item of ", out);
-		escs(out, date[0] ? date : "unknown date");
-		if (safe_url(r->url)) {
+		fp_html_escs(out, date[0] ? date : "unknown date");
+		if (fp_safe_url(r->url)) {
 			fputs(" on <a rel=\"noopener noreferrer\" href=\"", out);
-			escs(out, r->url);
+			fp_html_escs(out, r->url);
 			fputs("\">", out);
-			escs(out, r->url);
+			fp_html_escs(out, r->url);
 			fputs("</a>", out);
 		} else if (r->url != NULL) {
 			fputs(" at ", out);
-			escs(out, r->url);
+			fp_html_escs(out, r->url);
 		}
 	}
 	fputs(" · action <b>", out);
-	escs(out, r->action);
+	fp_html_escs(out, r->action);
 	fputs("</b> · finding <code>", out);
-	escs(out, r->fid);
+	fp_html_escs(out, r->fid);
 	fputs("</code></div>\n<details><summary>rule ", out);
-	escs(out, r->rule);
+	fp_html_escs(out, r->rule);
 	fputs("</summary>", out);
 	g = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL;
 	json_object_foreach(g, agency, clauses)
@@ -270,13 +201,13 @@ html_row(void *ud, const struct fp_row *r)
 			    json_string_value(v)) : NULL;
 
 			fputs("<div><b>", out);
-			escs(out, agency);
+			fp_html_escs(out, agency);
 			fputs("</b> ", out);
-			escs(out, json_string_value(v));
+			fp_html_escs(out, json_string_value(v));
 			fputs("</div>", out);
 			if (quote != NULL) {
 				fputs("<q>", out);
-				escs(out, quote);
+				fp_html_escs(out, quote);
 				fputs("</q>", out);
 			}
 		}
@@ -300,7 +231,7 @@ options(FILE *out, struct fp_store *st, const char *sql, const char *all)
 		if (v == NULL)
 			continue;
 		fputs("<option>", out);
-		escs(out, v);
+		fp_html_escs(out, v);
 		fputs("</option>", out);
 	}
 	sqlite3_finalize(s);
@@ -321,9 +252,9 @@ summary(FILE *out, struct fp_store *st, const struct fp_report_opts *o)
 	    " GROUP BY 1, 2 ORDER BY 1, 2", -1, &s, NULL) == SQLITE_OK) {
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			fputs("<tr><td>", out);
-			escs(out, (const char *)sqlite3_column_text(s, 0));
+			fp_html_escs(out, (const char *)sqlite3_column_text(s, 0));
 			fputs("</td><td>", out);
-			escs(out, (const char *)sqlite3_column_text(s, 1));
+			fp_html_escs(out, (const char *)sqlite3_column_text(s, 1));
 			fprintf(out, "</td><td class=\"n\">%lld</td></tr>",
 			    (long long)sqlite3_column_int64(s, 2));
 		}
@@ -341,7 +272,7 @@ summary(FILE *out, struct fp_store *st, const struct fp_report_opts *o)
 		sqlite3_bind_text(s, 1, o->status ? o->status : "open", -1, SQLITE_STATIC);
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			fputs("<tr><td>", out);
-			escs(out, (const char *)sqlite3_column_text(s, 0));
+			fp_html_escs(out, (const char *)sqlite3_column_text(s, 0));
 			fputs("</td>", out);
 			for (int k = 1; k <= 4; k++)
 				fprintf(out, "<td class=\"n\">%lld</td>",
@@ -402,9 +333,9 @@ summary(FILE *out, struct fp_store *st, const struct fp_report_opts *o)
 			if (!any++)
 				fputs("<h3 class=\"warn\">Skipped input</h3><ul>", out);
 			fputs("<li>", out);
-			escs(out, (const char *)sqlite3_column_text(s, 0));
+			fp_html_escs(out, (const char *)sqlite3_column_text(s, 0));
 			fputs(": ", out);
-			escs(out, (const char *)sqlite3_column_text(s, 1));
+			fp_html_escs(out, (const char *)sqlite3_column_text(s, 1));
 			fputs("</li>", out);
 		}
 		if (any)

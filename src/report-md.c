@@ -20,45 +20,6 @@ struct md_ctx {
 	const struct fp_report_totals	*t;
 };
 
-/* Text safe in Markdown, on one line: special characters backslash-escaped,
- * <, > and & as entities, control characters (and newlines) as spaces. */
-static void
-md_inline(FILE *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '\\': case '`': case '*': case '_': case '{': case '}': case '[':
-		case ']': case '(': case ')': case '#': case '+': case '-': case '.':
-		case '!': case '|': case '~':
-			fputc('\\', out);
-			fputc(c, out);
-			break;
-		default:
-			fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
-		}
-	}
-}
-
-/* A block of text as a Markdown quote, line by line. */
-static void
-md_quote(FILE *out, const char *s)
-{
-	char *copy = xstrdup(s), *save = NULL;
-
-	for (char *line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		fputs("> ", out);
-		md_inline(out, line);
-		fputs("  \n", out);
-	}
-	free(copy);
-}
-
 static int
 md_row(void *ud, const struct fp_row *r)
 {
@@ -81,7 +42,7 @@ md_row(void *ud, const struct fp_row *r)
 	fprintf(out, "\n### %s · %s · %s · %s\n\n", date[0] ? (date[10] = '\0', date) : "no date",
 	    r->platform, r->kind, r->category);
 	if (r->text != NULL && r->text[0] != '\0')
-		md_quote(out, r->text);
+		fp_md_quote(out, r->text);
 	else
 		fputs("> (the archive has no text for this item)\n", out);
 	fputc('\n', out);
@@ -90,16 +51,16 @@ md_row(void *ud, const struct fp_row *r)
 		json_array_foreach(ev, i, v) {
 			if (i)
 				fputs(", ", out);
-			md_inline(out, json_string_value(v));
+			fp_md_inline(out, json_string_value(v));
 		}
 		fputc('\n', out);
 	}
 	if (r->url != NULL) {
-		if (strpbrk(r->url, " <>\n") == NULL)
+		if (fp_safe_url(r->url))
 			fprintf(out, "- link: <%s>\n", r->url);
 		else {
 			fputs("- link: ", out);
-			md_inline(out, r->url);
+			fp_md_inline(out, r->url);
 			fputc('\n', out);
 		}
 	}

@@ -33,39 +33,6 @@ color(const struct text_ctx *c, const char *code)
 		fputs(code, c->o->out);
 }
 
-/* Print s on lines of the report, each indented; control characters shown
- * as spaces so that archive content cannot drive the terminal. */
-/* The text report shows at most this much of an item (the JSON has it all). */
-#define TEXT_SHOWN_MAX	2000
-
-static void
-put_text(FILE *out, const char *s, const char *indent)
-{
-	const char *start = s;
-
-	fputs(indent, out);
-	for (; *s != '\0'; s++) {
-		if (s - start >= TEXT_SHOWN_MAX && ((unsigned char)*s & 0xc0) != 0x80) {
-			fprintf(out, " [... %zu more bytes: see --format json]", strlen(s));
-			break;
-		}
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '\n') {
-			fputc('\n', out);
-			fputs(indent, out);
-		} else if (ch < 0x20 || ch == 0x7f)
-			fputc(' ', out);
-		else if (ch == 0xc2 && (unsigned char)s[1] >= 0x80 &&
-		    (unsigned char)s[1] <= 0x9f) {
-			fputc(' ', out);	/* C1 controls */
-			s++;
-		} else
-			fputc(ch, out);
-	}
-	fputc('\n', out);
-}
-
 /* Guideline clauses: the profile's family first, else every family. */
 static void
 put_guidelines(FILE *out, const char *json, const char *family,
@@ -85,7 +52,7 @@ put_guidelines(FILE *out, const char *json, const char *family,
 			if (quote != NULL) {
 				char *q = xasprintf("\u201c%s\u201d", quote);
 
-				put_text(out, q, "      ");
+				fp_text_put(out, q, "      ");
 				free(q);
 			}
 		}
@@ -128,7 +95,7 @@ text_finding(void *ud, const struct fp_row *r)
 	color(c, "\033[0m");
 	fputc('\n', out);
 	if (r->text != NULL)
-		put_text(out, r->text, "    | ");
+		fp_text_put(out, r->text, "    | ");
 	else
 		fputs("    | (the archive has no text for this item)\n", out);
 	ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
@@ -254,7 +221,7 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	if (c.warnings.n > 0) {
 		fprintf(out, "\nwarnings (%zu): some input was skipped\n", c.warnings.n);
 		for (size_t i = 0; i < c.warnings.n; i++)
-			put_text(out, c.warnings.v[i], "  ");
+			fp_text_put(out, c.warnings.v[i], "  ");
 	}
 	rc = FP_OK;
 out:

@@ -37,6 +37,8 @@ struct fp_source {
 	struct fp_strv		 problems;
 	struct archive		*cur;		/* open for reading, or NULL */
 	size_t			 cur_next;	/* number of the next regular file in cur */
+	const char *const	*mem_data;	/* FP_SOURCE_MEMORY: borrowed */
+	const size_t		*mem_len;
 };
 
 /* A name that climbs out of the archive: absolute, or a ".." part. */
@@ -310,6 +312,22 @@ fp_source_open(struct fp_source **out, const char *path, struct fp_err *err)
 	return FP_OK;
 }
 
+struct fp_source *
+fp_source_open_memory(const char *label, const char *const *names,
+    const char *const *data, const size_t *len, size_t n)
+{
+	struct fp_source *src = xcalloc(1, sizeof *src);
+
+	src->path = xstrdup(label);
+	src->type = FP_SOURCE_MEMORY;
+	for (size_t i = 0; i < n; i++)
+		fp_strv_add(&src->raw, names[i]);
+	src->mem_data = data;
+	src->mem_len = len;
+	make_names(src);
+	return src;
+}
+
 void
 fp_source_close(struct fp_source *src)
 {
@@ -460,6 +478,15 @@ broken:
 		src->cur = NULL;
 done:
 		;
+	} else if (src->type == FP_SOURCE_MEMORY) {
+		if (src->mem_len[i] > max) {
+			fp_err_set(err, FP_FAILED, "larger than the %zu MiB limit; not read",
+			    max >> 20);
+			return FP_FAILED;
+		}
+		fp_buf_add(&b, src->mem_data[i], src->mem_len[i]);
+		fp_buf_add(&b, "", 0);
+		rc = FP_OK;
 	} else {
 		char *full = src->type == FP_SOURCE_DIR ?
 		    xasprintf("%s/%s", src->path, src->raw.v[i]) : xstrdup(src->path);

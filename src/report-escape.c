@@ -1,0 +1,177 @@
+/*
+ * report-escape.c: archive text made safe for each report format.
+ *
+ * Everything a report prints that came from an archive goes through one of
+ * these, so that a post cannot become markup, a spreadsheet formula or a
+ * terminal command. They are kept apart from the writers so that
+ * tests/fuzz/fuzz-escape.c can check each one's promise on any input.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <jansson.h>
+
+#include "footprint.h"
+#include "report-int.h"
+
+void
+fp_html_esc(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default:
+			fputc((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? ' ' : c, out);
+		}
+	}
+}
+
+void
+fp_html_escs(FILE *out, const char *s)
+{
+	if (s != NULL)
+		fp_html_esc(out, s, strlen(s));
+}
+
+int
+fp_safe_url(const char *u)
+{
+	if (u == NULL || (strncasecmp(u, "https://", 8) != 0 &&
+	    strncasecmp(u, "http://", 7) != 0))
+		return 0;
+	for (; *u != '\0'; u++)
+		if ((unsigned char)*u <= 0x20 || *u == 0x7f || strchr("\"'<>\\`", *u) != NULL)
+			return 0;
+	return 1;
+}
+
+void
+fp_html_marked(FILE *out, const char *text, const char *evidence_json)
+{
+	json_t *ev = evidence_json ? json_loads(evidence_json, JSON_DECODE_ANY, NULL) : NULL;
+	size_t n = strlen(text);
+	unsigned char *mark = xcalloc(n + 1, 1);
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(ev, i, v) {
+		const char *t = json_string_value(v);
+		size_t tl = t ? strlen(t) : 0;
+
+		if (tl < 2)
+			continue;
+		for (const char *p = text; (p = strcasestr(p, t)) != NULL; p += tl)
+			memset(mark + (p - text), 1, tl);
+	}
+	json_decref(ev);
+	for (i = 0; i < n;) {
+		size_t j = i;
+
+		while (j < n && mark[j] == mark[i])
+			j++;
+		if (mark[i])
+			fputs("<mark>", out);
+		fp_html_esc(out, text + i, j - i);
+		if (mark[i])
+			fputs("</mark>", out);
+		i = j;
+	}
+	free(mark);
+}
+
+void
+fp_csv_put(FILE *out, const char *s)
+{
+	int formula;
+
+	if (s == NULL)
+		return;
+	/* A spreadsheet runs a cell that starts with one of these as a
+	 * formula (=HYPERLINK(...)): a quote before it keeps it text. */
+	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (strpbrk(s, ",\"\r\n") == NULL && !formula) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+void
+fp_md_inline(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '&': fputs("&amp;", out); break;
+		case '\\': case '`': case '*': case '_': case '{': case '}': case '[':
+		case ']': case '(': case ')': case '#': case '+': case '-': case '.':
+		case '!': case '|': case '~': case '=': case ':':
+			fputc('\\', out);
+			fputc(c, out);
+			break;
+		default:
+			fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
+		}
+	}
+}
+
+void
+fp_md_quote(FILE *out, const char *s)
+{
+	char *copy = xstrdup(s), *save = NULL;
+
+	for (char *line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		fputs("> ", out);
+		fp_md_inline(out, line);
+		fputs("  \n", out);
+	}
+	free(copy);
+}
+
+void
+fp_text_put(FILE *out, const char *s, const char *indent)
+{
+	const char *start = s;
+
+	fputs(indent, out);
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (s - start >= FP_TEXT_SHOWN_MAX && (ch & 0xc0) != 0x80) {
+			fprintf(out, " [... %zu more bytes: see --format json]", strlen(s));
+			break;
+		}
+		if (ch == '\n') {
+			fputc('\n', out);
+			fputs(indent, out);
+		} else if (ch < 0x20 || ch == 0x7f)
+			fputc(' ', out);
+		else if (ch == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9f) {
+			fputc(' ', out);	/* C1 controls */
+			s++;
+		} else
+			fputc(ch, out);
+	}
+	fputc('\n', out);
+}
