@@ -175,6 +175,60 @@ link_of(cbor_item_t *v, const unsigned char **cid, size_t *n)
 	return 1;
 }
 
+/*
+ * cbor_load() allocates an array or map of the size its header declares
+ * before it reads a single element, so a 9-byte header can ask for
+ * gigabytes. A first pass over the headers (libcbor's streaming decoder)
+ * adds up the declared sizes: in well-formed CBOR every element takes at
+ * least a byte, so more elements than bytes is a lie, and the block is
+ * refused before anything is allocated.
+ */
+struct cbor_tally {
+	uint64_t	declared;
+};
+
+static void
+tally_collection(void *ctx, size_t n)
+{
+	struct cbor_tally *t = ctx;
+
+	t->declared += n;
+}
+
+static void
+tally_map(void *ctx, size_t n)
+{
+	struct cbor_tally *t = ctx;
+
+	t->declared += 2 * (uint64_t)n;
+}
+
+static cbor_item_t *
+safe_cbor_load(const unsigned char *p, size_t n, struct cbor_load_result *res)
+{
+	struct cbor_callbacks cb = cbor_empty_callbacks;
+	struct cbor_tally t = { 0 };
+	size_t off = 0;
+
+	cb.array_start = tally_collection;
+	cb.map_start = tally_map;
+	while (off < n) {
+		struct cbor_decoder_result r = cbor_stream_decode(p + off, n - off, &cb, &t);
+
+		if (t.declared > n) {
+			memset(res, 0, sizeof *res);
+			res->read = off;
+			res->error.code = CBOR_ERR_MALFORMATED;
+			res->error.position = off;
+			return NULL;
+		}
+		if (r.status != CBOR_DECODER_FINISHED || r.read == 0)
+			break;		/* malformed: cbor_load says where */
+		off += r.read;
+	}
+	return cbor_load(p, n, res);
+}
+
 static cbor_item_t *
 load_block(struct car *car, const unsigned char *cid, size_t n, const char *what)
 {
@@ -186,7 +240,7 @@ load_block(struct car *car, const unsigned char *cid, size_t n, const char *what
 		fp_conn_warn(car->conn, car->name, "the %s's block is not in the file", what);
 		return NULL;
 	}
-	item = cbor_load(b->data, b->len, &res);
+	item = safe_cbor_load(b->data, b->len, &res);
 	if (item == NULL)
 		fp_conn_warn(car->conn, car->name, "the %s's block at byte %zu is not"
 		    " DAG-CBOR (error at byte %zu)", what,
@@ -215,6 +269,28 @@ tid_time(const char *rkey)
 	return (int64_t)((v >> 10) / 1000000);
 }
 
+/* CBOR text as a C string, invalid UTF-8 (and NUL) replaced: caller frees. */
+static char *
+utf8_dup(const char *s, size_t n)
+{
+	struct fp_buf b = FP_BUF_INIT;
+	size_t bad;
+
+	fp_buf_add(&b, "", 0);
+	fp_utf8_repair(&b, s, n, &bad);
+	return fp_buf_detach(&b);
+}
+
+static json_t *
+utf8_json(const char *s, size_t n)
+{
+	char *c = utf8_dup(s, n);
+	json_t *j = json_string(c);
+
+	free(c);
+	return j != NULL ? j : json_null();
+}
+
 /* A DAG-CBOR record as JSON, the form listRecords gives it: maps with text
  * keys, arrays, text, numbers, booleans; links and bytes become null. */
 static json_t *
@@ -230,8 +306,7 @@ cbor_to_json(cbor_item_t *v, int depth)
 	case CBOR_TYPE_STRING:
 		if (!cbor_string_is_definite(v))
 			return json_null();
-		return json_stringn_nocheck((const char *)cbor_string_handle(v),
-		    cbor_string_length(v));
+		return utf8_json((const char *)cbor_string_handle(v), cbor_string_length(v));
 	case CBOR_TYPE_ARRAY: {
 		json_t *a = json_array();
 
@@ -249,17 +324,16 @@ cbor_to_json(cbor_item_t *v, int depth)
 
 			if (!cbor_isa_string(k) || !cbor_string_is_definite(k))
 				continue;
-			key = xstrndup((const char *)cbor_string_handle(k), cbor_string_length(k));
-			json_object_set_new_nocheck(o, key, cbor_to_json(pairs[i].value, depth + 1));
+			key = utf8_dup((const char *)cbor_string_handle(k), cbor_string_length(k));
+			json_object_set_new(o, key, cbor_to_json(pairs[i].value, depth + 1));
 			free(key);
 		}
 		return o;
 	}
 	case CBOR_TYPE_FLOAT_CTRL:
-		if (cbor_float_ctrl_is_ctrl(v))
-			return cbor_get_bool(v) && cbor_ctrl_value(v) == CBOR_CTRL_TRUE ?
-			    json_true() : cbor_ctrl_value(v) == CBOR_CTRL_FALSE ? json_false() :
-			    json_null();
+		if (cbor_float_ctrl_is_ctrl(v))	/* true, false; null and the rest */
+			return cbor_ctrl_value(v) == CBOR_CTRL_TRUE ? json_true() :
+			    cbor_ctrl_value(v) == CBOR_CTRL_FALSE ? json_false() : json_null();
 		return json_real(cbor_float_get_float(v));
 	default:
 		return json_null();
@@ -450,7 +524,7 @@ read_car(struct fp_conn *conn, const char *name, char *data, size_t len,
 	car.name = name;
 	car.q = q;
 	if (!varint(&p, end, &hlen) || hlen > (uint64_t)(end - p) ||
-	    (header = cbor_load(p, (size_t)hlen, &res)) == NULL) {
+	    (header = safe_cbor_load(p, (size_t)hlen, &res)) == NULL) {
 		fp_conn_warn(conn, name, "byte 0: not a CAR file (no header); skipped");
 		return;
 	}

@@ -83,7 +83,8 @@ cmp_file(const void *a, const void *b)
 void
 fp_batch_sort(struct fp_batch *b)
 {
-	qsort(b->files, b->nfiles, sizeof *b->files, cmp_file);
+	if (b->nfiles > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(b->files, b->nfiles, sizeof *b->files, cmp_file);
 }
 
 int

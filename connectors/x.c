@@ -860,7 +860,8 @@ x_open(struct fp_conn *conn, struct fp_err *err)
 		if (t >= 0 && !listed[t])
 			add_file(s, i, (enum x_type)t, part);
 	}
-	qsort(s->files, s->nfiles, sizeof *s->files, cmp_files);
+	if (s->nfiles > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(s->files, s->nfiles, sizeof *s->files, cmp_files);
 	/* Know the account before the first tweet: account.js, user_details. */
 	for (size_t f = 0; f < s->nfiles && conn->account == NULL; f++) {
 		struct fp_envelope_info info;
@@ -948,6 +949,10 @@ next_file(struct fp_conn *conn, struct x_state *s)
 			    fp_csv_col(&s->csv, "tweet_id") < 0) {
 				fp_conn_warn(conn, s->name, "line 1: no tweet_id column;"
 				    " not a tweets.csv file; skipped");
+				fp_csv_release(&s->csv);
+				s->csv_active = 0;
+				free(s->data);
+				s->data = NULL;
 				continue;
 			}
 			for (size_t c = 0; c < 6; c++)

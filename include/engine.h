@@ -15,6 +15,9 @@
 
 struct fp_engine;
 
+/* Steps one rule regex may take on one item before it counts as no match. */
+#define FP_REGEX_MATCH_LIMIT	1000000
+
 struct fp_scan_stats {
 	long	items;
 	long	findings;

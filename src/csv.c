@@ -21,6 +21,14 @@ fp_csv_init(struct fp_csv *csv, const char *data, size_t len)
 	csv->next_line = 1;
 }
 
+/* Does a line end at p: LF, or a CR not followed by LF (CRLF counts once,
+ * at its LF)? */
+static int
+line_end(const char *p, const char *end)
+{
+	return *p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'));
+}
+
 /* Read one record into sv. */
 static int
 read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
@@ -33,7 +41,7 @@ read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
 	sv->n = 0;
 	/* Skip blank lines between records. */
 	while (p < csv->end && (*p == '\n' || *p == '\r')) {
-		if (*p == '\n')
+		if (line_end(p, csv->end))
 			csv->next_line++;
 		p++;
 	}
@@ -72,7 +80,7 @@ read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
 					p++;
 					break;
 				}
-				if (*p == '\n')
+				if (line_end(p, csv->end))
 					csv->next_line++;
 				fp_buf_addc(&field, *p++);
 			}
@@ -88,11 +96,9 @@ read_record(struct fp_csv *csv, struct fp_strv *sv, struct fp_err *err)
 			p++;
 			continue;
 		}
-		if (p < csv->end && *p == '\r')
-			p++;
-		if (p < csv->end && *p == '\n') {
-			p++;
+		if (p < csv->end) {	/* LF, CRLF, or an old Mac's bare CR */
 			csv->next_line++;
+			p += (*p == '\r' && p + 1 < csv->end && p[1] == '\n') ? 2 : 1;
 		}
 		break;
 	}

@@ -48,6 +48,7 @@ struct fp_engine {
 	signed char			*rx_state;	/* by regex: -1 not run, 0, 1 */
 	char				**rx_match;	/* what it matched */
 	pcre2_match_data		*md;
+	pcre2_match_context		*mctx;	/* bounds a rule's regex */
 	/* the deployment country: its names and parties */
 	struct fp_matcher		*country_ac;
 	struct fp_strv			 country_terms;
@@ -240,6 +241,11 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 	eng->rx_state = xcalloc(rs->nregexes ? rs->nregexes : 1, 1);
 	eng->rx_match = xcalloc(rs->nregexes ? rs->nregexes : 1, sizeof *eng->rx_match);
 	eng->md = pcre2_match_data_create(1, NULL);
+	/* A regex that backtracks without end (a rule file is data, and may
+	 * come from --rules) gives up on that item instead of hanging. */
+	eng->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(eng->mctx, FP_REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(eng->mctx, FP_REGEX_MATCH_LIMIT / 10);
 	if (profile->country != NULL &&
 	    country_load(eng, profile->country, profile->parties, err) != FP_OK) {
 		fp_engine_free(eng);
@@ -266,6 +272,7 @@ fp_engine_free(struct fp_engine *eng)
 	free(eng->rx_match);
 	free(eng->rx_state);
 	pcre2_match_data_free(eng->md);
+	pcre2_match_context_free(eng->mctx);
 	fp_matcher_free(eng->country_ac);
 	fp_strv_release(&eng->country_terms);
 	fp_buf_release(&eng->folded);
@@ -442,7 +449,7 @@ regex_hit(struct fp_engine *eng, int i)
 	if (eng->rx_state[i] < 0) {
 		const struct fp_regex *rx = &eng->rs->regexes[i];
 		int rc = eng->text == NULL ? -1 : pcre2_match(rx->code, (PCRE2_SPTR)eng->text,
-		    strlen(eng->text), 0, 0, eng->md, NULL);
+		    strlen(eng->text), 0, 0, eng->md, eng->mctx);
 
 		eng->rx_state[i] = rc > 0;
 		if (rc > 0) {

@@ -242,16 +242,29 @@ make_names(struct fp_source *src)
 	const char *first;
 	size_t wrap = 0;
 
-	/* The names without "./" (tar); the raw names stay as stored, since
-	 * reading a member looks it up by its stored name. */
+	/* The names without empty or "." parts ("./a" in tars, "a//b" in
+	 * made-up zips); the raw names stay as stored, since reading a member
+	 * looks it up by its stored name. */
 	struct fp_strv clean = FP_STRV_INIT;
 
 	for (size_t i = 0; i < src->raw.n; i++) {
 		const char *r = src->raw.v[i];
+		struct fp_buf b = FP_BUF_INIT;
 
-		while (r[0] == '.' && r[1] == '/')
-			r += 2;
-		fp_strv_add(&clean, r);
+		fp_buf_add(&b, "", 0);
+		while (*r != '\0') {
+			size_t n = strcspn(r, "/");
+
+			if (n > 0 && !(n == 1 && r[0] == '.')) {
+				if (b.len > 0)
+					fp_buf_addc(&b, '/');
+				fp_buf_add(&b, r, n);
+			}
+			r += n;
+			if (*r == '/')
+				r++;
+		}
+		fp_strv_take(&clean, fp_buf_detach(&b));
 	}
 	if (clean.n > 0 && src->type != FP_SOURCE_FILE) {
 		const char *slash;

@@ -7,6 +7,9 @@
 set -u
 : "${SRCDIR:?}" "${FOOTPRINT:?}"
 unshare -n true 2>/dev/null || { echo "SKIP: no network namespace here (unshare -n)"; exit 77; }
+# Under check-valgrind the same suite has just run; this one is about the
+# network, not memory, and would only run it all a second time.
+[ -z "${FP_VALGRIND:-}" ] || { echo "SKIP: under valgrind (see make check)"; exit 77; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fp-netns.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 failed=0 n=0

@@ -1,0 +1,123 @@
+/*
+ * fuzz-connector.c: one platform's export reader, end to end. Built once
+ * per connector (FUZZ_CONNECTOR names it, FUZZ_DEFAULT the member an input
+ * without "@@ " headers becomes). The input is a bundle of members (see
+ * fuzz.h) read as an export: every connector bids on it, the chosen one
+ * reads every item, and each item is clipped as import does and judged by
+ * the shipped rules. Promises checked: a valid platform and kind, UTF-8
+ * text within the limits.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "connector.h"
+#include "engine.h"
+#include "item.h"
+#include "profile.h"
+#include "source.h"
+#include "fuzz.h"
+
+extern const struct fp_connector FUZZ_CONNECTOR;
+
+static int
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (s == NULL)
+		return 1;
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 :
+		    (*p & 0xf8) == 0xf0 ? 3 : -1;
+
+		if (n < 0)
+			return 0;
+		p++;
+		while (n-- > 0)
+			if ((*p++ & 0xc0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
+static int
+count_finding(void *ud, const struct fp_finding *f)
+{
+	(void)f;
+	(*(long *)ud)++;
+	return 0;
+}
+
+static struct fp_engine *
+engine(void)
+{
+	static struct fp_engine *eng;
+	static struct fp_profile profile = FP_PROFILE_INIT;
+	static int tried;
+
+	if (!tried) {
+		struct fp_err err;
+
+		tried = 1;
+		profile.agency = xstrdup("UNHCR");
+		profile.name = xstrdup("Lina Haddad");
+		fp_strv_add(&profile.work_domains, "unhcr.org");
+		if (fuzz_rules() == NULL || fp_engine_new(&eng, fuzz_rules(), &profile, &err) != FP_OK)
+			eng = NULL;
+	}
+	return eng;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct fuzz_bundle b;
+	struct fp_source *src;
+	struct fp_conn conn;
+	struct fp_item item;
+	struct fp_err err;
+	long findings = 0, items = 0;
+
+	fuzz_bundle_parse(&b, data, size, FUZZ_DEFAULT);
+	src = fp_source_open_memory("fuzz.zip", b.names, b.data, b.len, b.n);
+	for (size_t i = 0; fp_connectors[i] != NULL; i++) {
+		int bid = fp_connectors[i]->bid(src);
+
+		FUZZ_ASSERT(bid >= -1 && bid <= 100);
+	}
+	memset(&conn, 0, sizeof conn);
+	fp_item_init(&item);
+	if (fp_conn_open(&conn, &FUZZ_CONNECTOR, src, 1, &err) == FP_OK) {
+		int r;
+
+		if (engine() != NULL)
+			fp_engine_set_account(engine(), FUZZ_CONNECTOR.name, conn.account,
+			    conn.display_name);
+		while ((r = fp_conn_next(&conn, &item, &err)) == FP_OK) {
+			fp_item_clip(&item);
+			items++;
+			FUZZ_ASSERT(fp_platform_valid(item.platform));
+			FUZZ_ASSERT(item.kind >= 0 && item.kind < FP_KIND__COUNT);
+			FUZZ_ASSERT(item.text == NULL || strlen(item.text) <= FP_ITEM_MAX_TEXT);
+			FUZZ_ASSERT(valid_utf8(item.text));
+			FUZZ_ASSERT(valid_utf8(item.account));
+			FUZZ_ASSERT(valid_utf8(item.ref_author));
+			if (engine() != NULL)
+				fp_engine_judge(engine(), &item, count_finding, &findings);
+			fp_item_release(&item);
+		}
+		FUZZ_ASSERT(r == FP_EOF || r == FP_FATAL);
+		if (getenv("FUZZ_DEBUG") != NULL)	/* what a seed reaches */
+			fprintf(stderr, "%s: %ld items, %ld findings, %zu warnings\n",
+			    FUZZ_CONNECTOR.name, items, findings, conn.warnings.n);
+		fp_conn_close(&conn);
+	}
+	fp_item_release(&item);
+	fp_source_close(src);
+	fuzz_bundle_release(&b);
+	return 0;
+}
