@@ -123,6 +123,7 @@ read_actor(struct fp_conn *conn, const char *name, char *data, size_t len,
 	user = fp_jstr(a, "preferredUsername");
 	free(s->actor);
 	s->actor = fp_jstr(a, "id") ? xstrdup(fp_jstr(a, "id")) : NULL;
+	free(s->followers);
 	s->followers = fp_jstr(a, "followers") ? xstrdup(fp_jstr(a, "followers")) :
 	    s->actor ? xasprintf("%s/followers", s->actor) : NULL;
 	if (user != NULL && s->actor != NULL) {

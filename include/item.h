@@ -64,7 +64,8 @@ struct fp_item {
 #define FP_ITEM_MAX_FIELD	((size_t)64 << 10)
 
 void	fp_item_init(struct fp_item *item);
-/* Cut fields longer than the maxima, at a UTF-8 boundary. Returns the
+/* Make every field valid UTF-8 (bad bytes become U+FFFD) and cut fields
+ * longer than the maxima, at a UTF-8 boundary. Returns the
  * length the text had when it was cut, else 0 (other fields are cut
  * silently: they are ids, links and names). */
 size_t	fp_item_clip(struct fp_item *item);

@@ -97,14 +97,32 @@ clip(char *s, size_t max)
 	return n;
 }
 
+/* Invalid UTF-8 in *field replaced with U+FFFD: whatever a connector
+ * missed, the store, the rules and the JSON report see only UTF-8. */
+static void
+repair(char **field)
+{
+	struct fp_buf b = FP_BUF_INIT;
+	size_t len, bad;
+
+	if (*field == NULL || fp_utf8_valid(*field, (len = strlen(*field))))
+		return;
+	fp_buf_add(&b, "", 0);
+	fp_utf8_repair(&b, *field, len, &bad);
+	free(*field);
+	*field = fp_buf_detach(&b);
+}
+
 size_t
 fp_item_clip(struct fp_item *item)
 {
 	char **fields[] = { &item->account, &item->native_id, &item->url, &item->lang,
 	    &item->media_types, &item->place, &item->ref_author, &item->ref_id,
-	    &item->source_file };
+	    &item->source_file, &item->text };
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		repair(fields[i]);
+	for (size_t i = 0; i + 1 < sizeof fields / sizeof fields[0]; i++)
 		clip(*fields[i], FP_ITEM_MAX_FIELD);
 	return clip(item->text, FP_ITEM_MAX_TEXT);
 }
