@@ -9,4 +9,4 @@ if [ -z "${FP_VALGRIND:-}" ]; then
 fi
 exec valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	--track-fds=no --num-callers=30 "$@"
+	--suppressions="$(dirname "$0")/valgrind.supp" --num-callers=30 "$@"
