@@ -183,16 +183,53 @@ flush_word(struct fp_buf *out, struct fp_buf *word, int *arabic, int *space)
 	fp_buf_reset(word);
 }
 
+#define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
+	UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_STRIPCC)
+
+/*
+ * Most posts are plain ASCII, and utf8proc is most of a scan's time. What
+ * normalising does to each ASCII byte is asked of utf8proc once, here: -1
+ * a boundary between words, 0 removed (control characters), else the byte
+ * it becomes (folded or not). ASCII bytes never compose with one another,
+ * so a text that is all ASCII normalises byte by byte, with the same result.
+ */
+static signed char ascii_map[2][128];
+
+static void
+ascii_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	for (int fold = 0; fold <= 1; fold++)
+		for (int c = 1; c < 128; c++) {
+			utf8proc_uint8_t in[2] = { (utf8proc_uint8_t)c, 0 }, *m = NULL;
+			utf8proc_ssize_t n = utf8proc_map(in, 1, &m,
+			    NORM_OPTS | (fold ? UTF8PROC_CASEFOLD : 0));
+			utf8proc_int32_t cp;
+
+			if (n <= 0)
+				ascii_map[fold][c] = 0;
+			else if (n == 1 && m[0] < 0x80 &&
+			    utf8proc_iterate(m, 1, &cp) == 1 && is_word_cp(cp))
+				ascii_map[fold][c] = (signed char)m[0];
+			else
+				ascii_map[fold][c] = -1;
+			free(m);
+		}
+	done = 1;
+}
+
 void
 fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 {
 	struct fp_buf tmp = FP_BUF_INIT;
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t n;
-	int opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-	    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP |
-	    UTF8PROC_STRIPCC;
+	int opts = NORM_OPTS;
 	struct fp_buf word = FP_BUF_INIT;
+	size_t j;
 	int space = 1, arabic = 0;
 
 	fp_buf_reset(out);
@@ -202,6 +239,28 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 	if (fold)
 		opts |= UTF8PROC_CASEFOLD;
 	expand_tags(&tmp, s);
+	for (j = 0; j < tmp.len && (unsigned char)tmp.data[j] < 0x80; j++)
+		;
+	if (j == tmp.len) {		/* all ASCII: byte by byte */
+		const signed char *map = ascii_map[fold != 0];
+
+		ascii_init();
+		for (j = 0; j < tmp.len; j++) {
+			signed char v = map[(unsigned char)tmp.data[j]];
+
+			if (v > 0) {
+				fp_buf_addc(out, (char)v);
+				space = 0;
+			} else if (v < 0 && !space) {
+				fp_buf_addc(out, ' ');
+				space = 1;
+			}
+		}
+		if (!space)
+			fp_buf_addc(out, ' ');
+		fp_buf_release(&tmp);
+		return;
+	}
 	n = utf8proc_map((const utf8proc_uint8_t *)fp_buf_str(&tmp),
 	    (utf8proc_ssize_t)tmp.len, &mapped, opts);
 	fp_buf_release(&tmp);

@@ -46,4 +46,36 @@ UNIT(normal_form)
 	CHECK_NORM("", 1, " ");
 }
 
-UNIT_MAIN(entities, normal_form)
+/* An ASCII text goes the fast way; the same text with a trailing U+00A0
+ * (a boundary) goes through utf8proc: both must agree, byte by byte. */
+UNIT(ascii_fast_path_agrees_with_utf8proc)
+{
+	struct fp_buf a = FP_BUF_INIT, b = FP_BUF_INIT;
+	char text[64], slow[80];
+	unsigned seed = 1;
+
+	for (int fold = 0; fold <= 1; fold++) {
+		for (int c = 1; c < 128; c++) {
+			snprintf(text, sizeof text, "Ab%c9z #TagHere @user_Name x%c", c, c);
+			snprintf(slow, sizeof slow, "%s\xc2\xa0", text);
+			fp_text_normalize(&a, text, fold);
+			fp_text_normalize(&b, slow, fold);
+			CHECK_STR(a.data, b.data);
+		}
+		for (int r = 0; r < 2000; r++) {
+			size_t n = 1 + (seed = seed * 1103515245 + 12345) / 65536 % 40;
+
+			for (size_t i = 0; i < n; i++)
+				text[i] = (char)(1 + (seed = seed * 1103515245 + 12345) / 65536 % 127);
+			text[n] = '\0';
+			snprintf(slow, sizeof slow, "%s\xc2\xa0", text);
+			fp_text_normalize(&a, text, fold);
+			fp_text_normalize(&b, slow, fold);
+			CHECK_STR(a.data, b.data);
+		}
+	}
+	fp_buf_release(&a);
+	fp_buf_release(&b);
+}
+
+UNIT_MAIN(entities, normal_form, ascii_fast_path_agrees_with_utf8proc)
