@@ -78,6 +78,8 @@ struct x_state {
 	char		*data;
 	json_t		*doc;
 	size_t		 idx;
+	struct fp_json_stream js;	/* a top-level array, element by element */
+	int		 streaming;
 	struct fp_csv	 csv;
 	int		 csv_active;
 	int		 csv_cols[10];
@@ -442,6 +444,36 @@ find_member(struct fp_source *src, const char *name)
 		if (strcmp(fp_basename(fp_source_name(src, i)), base) == 0)
 			return (long)i;
 	return -1;
+}
+
+/* Read a member, repair its UTF-8 and blank its envelope: *data (the
+ * caller's) is then JSON. FP_OK, or FP_FAILED, warned. */
+static int
+open_json(struct fp_conn *conn, size_t member, char **data, size_t *len,
+    struct fp_envelope_info *info)
+{
+	const char *name = fp_source_name(conn->src, member);
+	struct fp_err err;
+	char *warn = NULL;
+
+	fp_err_clear(&err);
+	if (fp_source_read(conn->src, member, FP_SOURCE_MAX_MEMBER, data, len,
+	    &err) != FP_OK) {
+		fp_conn_warn(conn, name, "%s", err.msg);
+		return FP_FAILED;
+	}
+	if (fp_json_prepare_js(data, len, info, &warn, &err) != FP_OK) {
+		fp_conn_warn(conn, name, "%s; file skipped", err.msg);
+		free(warn);
+		free(*data);
+		*data = NULL;
+		return FP_FAILED;
+	}
+	if (warn != NULL) {
+		fp_conn_warn(conn, name, "%s", warn);
+		free(warn);
+	}
+	return FP_OK;
 }
 
 /* Load a member's JSON, warning (and returning NULL) when it fails. */
@@ -906,6 +938,7 @@ next_file(struct fp_conn *conn, struct x_state *s)
 	s->doc = NULL;
 	free(s->data);
 	s->data = NULL;
+	s->streaming = 0;
 	if (s->csv_active) {
 		fp_csv_release(&s->csv);
 		s->csv_active = 0;
@@ -959,9 +992,25 @@ next_file(struct fp_conn *conn, struct x_state *s)
 				s->csv_cols[c] = fp_csv_col(&s->csv, cols[c]);
 			return 1;
 		}
-		s->doc = load_json(conn, f->member, NULL, &info);
-		if (s->doc == NULL)
-			continue;
+		{
+			size_t len;
+			json_error_t jerr;
+
+			if (open_json(conn, f->member, &s->data, &len, &info) != FP_OK)
+				continue;
+			/* A list (every data file but user_details.js) is read
+			 * one element at a time: only one element's tree is in
+			 * memory, and the elements before a broken one count. */
+			if (fp_json_stream_open(&s->js, s->data, len) == FP_OK)
+				s->streaming = 1;
+			else if ((s->doc = json_loadb(s->data, len, JSON_ALLOW_NUL, &jerr)) == NULL) {
+				fp_conn_warn(conn, s->name, "line %d, column %d: not valid JSON:"
+				    " %s; file skipped", jerr.line, jerr.column, jerr.text);
+				free(s->data);
+				s->data = NULL;
+				continue;
+			}
+		}
 		if (info.type == FP_ENV_YTD && f->type != X_CLASSIC_MONTH) {
 			const char *base = fp_basename(s->name);
 			char want[128];
@@ -976,6 +1025,8 @@ next_file(struct fp_conn *conn, struct x_state *s)
 				fp_conn_warn(conn, s->name, "line 1: the envelope names"
 				    " 'YTD.%s', not 'YTD.%s'; read anyway", info.name, want);
 		}
+		if (s->streaming)
+			return 1;
 		if (f->type == X_USER_DETAILS && json_is_object(s->doc)) {
 			/* user_details.js is one object, not an array */
 			json_t *arr = json_array();
@@ -1011,6 +1062,23 @@ x_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
 			element(conn, s, json_array_get(s->doc, s->idx));
 			s->idx++;
 			continue;
+		}
+		if (s->streaming) {
+			struct fp_err jerr;
+			json_t *e;
+			int rc = fp_json_stream_next(&s->js, &e, &jerr);
+
+			if (rc == FP_OK) {
+				element(conn, s, e);
+				json_decref(e);
+				s->idx++;
+				continue;
+			}
+			if (rc == FP_FAILED)
+				fp_conn_warn(conn, s->name, "%s; the rest of the file is"
+				    " skipped (%zu element%s read)", jerr.msg, s->idx,
+				    s->idx == 1 ? "" : "s");
+			s->streaming = 0;
 		}
 		if (s->csv_active && s->data != NULL) {
 			struct fp_err cerr;

@@ -44,6 +44,33 @@ int	fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
 json_t	*fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
 	    char **warn, struct fp_err *err);
 
+/*
+ * The first two steps of fp_json_load_js in place: invalid UTF-8 repaired
+ * (*buf may be replaced by a repaired copy; the old one is freed; *warn as
+ * above) and the envelope blanked. FP_OK, or FP_FAILED with err set.
+ */
+int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
+	    char **warn, struct fp_err *err);
+
+/*
+ * A top-level JSON array read one element at a time, so that only one
+ * element's tree is in memory however long the file. buf is borrowed.
+ * fp_json_stream_open: FP_OK when buf (after blanks) starts with '[', else
+ * FP_FAILED. fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF
+ * after ']', or FP_FAILED with err "line L, column C: not valid JSON:
+ * ...", the place in buf; the elements before it have been read, the rest
+ * is not.
+ */
+struct fp_json_stream {
+	const char	*buf;
+	size_t		 len, pos;
+	long		 index;		/* elements read so far */
+	int		 done;
+};
+
+int	fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len);
+int	fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err);
+
 /* Small jansson helpers: a string member or NULL; numbers as strings. */
 const char *fp_json_str(const json_t *obj, const char *key);
 char	*fp_json_strdup(const json_t *obj, const char *key);	/* numbers too */

@@ -136,6 +136,38 @@ bad: {
 	}
 }
 
+/* If buf is not UTF-8: a repaired copy in *fixed, and *warn says where. */
+static int
+repair_utf8(const char *buf, size_t len, struct fp_buf *fixed, char **warn)
+{
+	size_t first_bad = 0, nbad;
+	int line, col;
+
+	*warn = NULL;
+	if (fp_utf8_valid(buf, len))
+		return 0;
+	fp_buf_add(fixed, "", 0);
+	nbad = fp_utf8_repair(fixed, buf, len, &first_bad);
+	fp_line_col(buf, len, first_bad, &line, &col);
+	*warn = xasprintf("line %d, column %d: invalid UTF-8 (%zu bad byte%s"
+	    " replaced with U+FFFD)", line, col, nbad, nbad == 1 ? "" : "s");
+	return 1;
+}
+
+int
+fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
+    char **warn, struct fp_err *err)
+{
+	struct fp_buf fixed = FP_BUF_INIT;
+
+	if (repair_utf8(*buf, *len, &fixed, warn)) {
+		free(*buf);
+		*len = fixed.len;
+		*buf = fp_buf_detach(&fixed);
+	}
+	return fp_envelope_strip(*buf, *len, info, err);
+}
+
 json_t *
 fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
     char **warn, struct fp_err *err)
@@ -143,17 +175,9 @@ fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
 	struct fp_buf fixed = FP_BUF_INIT;
 	json_error_t jerr;
 	json_t *root = NULL;
-	size_t first_bad = 0, nbad;
 	char *text = buf;
 
-	*warn = NULL;
-	if (!fp_utf8_valid(buf, len)) {
-		int line, col;
-
-		nbad = fp_utf8_repair(&fixed, buf, len, &first_bad);
-		fp_line_col(buf, len, first_bad, &line, &col);
-		*warn = xasprintf("line %d, column %d: invalid UTF-8 (%zu bad byte%s"
-		    " replaced with U+FFFD)", line, col, nbad, nbad == 1 ? "" : "s");
+	if (repair_utf8(buf, len, &fixed, warn)) {
 		text = fixed.data;
 		len = fixed.len;
 	}
@@ -170,6 +194,86 @@ fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
 out:
 	fp_buf_release(&fixed);
 	return root;
+}
+
+/* --- a top-level array, element by element ----------------------------- */
+
+static void
+skip_space(struct fp_json_stream *js)
+{
+	while (js->pos < js->len && (js->buf[js->pos] == ' ' || js->buf[js->pos] == '\n' ||
+	    js->buf[js->pos] == '\r' || js->buf[js->pos] == '\t'))
+		js->pos++;
+}
+
+int
+fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len)
+{
+	memset(js, 0, sizeof *js);
+	js->buf = buf;
+	js->len = len;
+	skip_space(js);
+	if (js->pos >= len || buf[js->pos] != '[')
+		return FP_FAILED;
+	js->pos++;
+	return FP_OK;
+}
+
+/* err: "line L, column C: what", the place in the whole file. */
+static int
+stream_fail(struct fp_json_stream *js, size_t start, const json_error_t *jerr,
+    const char *what, struct fp_err *err)
+{
+	int line, col;
+
+	fp_line_col(js->buf, js->len, start, &line, &col);
+	if (jerr != NULL && jerr->line > 0) {
+		col = jerr->line == 1 ? col + jerr->column - 1 : jerr->column;
+		line += jerr->line - 1;
+	}
+	fp_err_set(err, FP_FAILED, "line %d, column %d: not valid JSON: %s", line, col,
+	    jerr != NULL ? jerr->text : what);
+	js->done = 1;
+	return FP_FAILED;
+}
+
+int
+fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+{
+	json_error_t jerr;
+	size_t start;
+
+	*out = NULL;
+	if (js->done)
+		return FP_EOF;
+	skip_space(js);
+	if (js->pos < js->len && js->buf[js->pos] == ']') {
+		js->pos++;
+		skip_space(js);
+		js->done = 1;
+		/* one ';' may follow; anything else is not this format */
+		if (js->pos < js->len && js->buf[js->pos] == ';')
+			js->pos++;
+		skip_space(js);
+		if (js->pos < js->len)
+			return stream_fail(js, js->pos, NULL, "end of file expected", err);
+		return FP_EOF;
+	}
+	if (js->index > 0) {
+		if (js->pos >= js->len || js->buf[js->pos] != ',')
+			return stream_fail(js, js->pos, NULL, js->pos >= js->len ?
+			    "the list is cut short (']' expected)" : "',' or ']' expected", err);
+		js->pos++;
+		skip_space(js);
+	}
+	start = js->pos;
+	*out = json_loadb(js->buf + start, js->len - start,
+	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	if (*out == NULL)
+		return stream_fail(js, start, &jerr, NULL, err);
+	js->pos = start + (size_t)jerr.position;
+	js->index++;
+	return FP_OK;
 }
 
 const char *

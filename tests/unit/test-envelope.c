@@ -1,5 +1,7 @@
 /* Unit tests: X's JavaScript envelopes and JSON loading (src/jsfile.c). */
 #include "config.h"
+#include <stdlib.h>
+#include <string.h>
 #include "unit.h"
 #include "jsfile.h"
 
@@ -145,6 +147,68 @@ UNIT(invalid_utf8_repaired_with_place)
 	json_decref(j);
 }
 
-UNIT_MAIN(ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
+/* Read buf as a stream: the elements' "id" values joined by ',', then
+ * "|" and the error, if any. */
+static char *
+stream_ids(const char *buf)
+{
+	struct fp_json_stream js;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+	json_t *e;
+	int rc;
+
+	fp_buf_add(&b, "", 0);
+	if (fp_json_stream_open(&js, buf, strlen(buf)) != FP_OK)
+		return xstrdup("not a list");
+	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+		fp_buf_addf(&b, "%s%s", b.len ? "," : "", json_string_value(json_object_get(e, "id")));
+		json_decref(e);
+	}
+	if (rc == FP_FAILED)
+		fp_buf_addf(&b, "|%s", err.msg);
+	return fp_buf_detach(&b);
+}
+
+UNIT(stream_reads_elements_one_by_one)
+{
+	char *got;
+
+	got = stream_ids(" [\n {\"id\": \"a\"},\n {\"id\": \"b\"} ,{\"id\":\"c\"}\n]\n");
+	CHECK_STR(got, "a,b,c");
+	free(got);
+	got = stream_ids("[ ];\n");
+	CHECK_STR(got, "");
+	free(got);
+	got = stream_ids("{\"id\": \"a\"}");
+	CHECK_STR(got, "not a list");
+	free(got);
+}
+
+UNIT(stream_keeps_what_came_before_a_break)
+{
+	char *got;
+
+	/* a download cut short: the whole elements before the cut count */
+	got = stream_ids("[\n  {\"id\": \"a\"},\n  {\"id\": \"b\"},\n  {\"id\": \"c");
+	CHECK(strncmp(got, "a,b|line 4, column ", 19) == 0);
+	free(got);
+	/* a trailing comma: the place is that of the whole file */
+	got = stream_ids("[\n  {\"id\": \"a\"},\n]");
+	CHECK_STR(got, "a|line 3, column 1: not valid JSON: unexpected token near ']'");
+	free(got);
+	got = stream_ids("[{\"id\": \"a\"} {\"id\": \"b\"}]");
+	CHECK_STR(got, "a|line 1, column 14: not valid JSON: ',' or ']' expected");
+	free(got);
+	got = stream_ids("[{\"id\": \"a\"}, {\"id\": \"b\"}");
+	CHECK_STR(got, "a,b|line 1, column 26: not valid JSON: the list is cut short (']' expected)");
+	free(got);
+	got = stream_ids("[{\"id\": \"a\"}] x");
+	CHECK_STR(got, "a|line 1, column 15: not valid JSON: end of file expected");
+	free(got);
+}
+
+UNIT_MAIN(stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+    ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
     json_error_position_is_the_files, invalid_utf8_repaired_with_place)
