@@ -1,9 +1,10 @@
 /*
  * fuzz-envelope.c: X's JavaScript envelopes (window.YTD.x.partN =,
  * Grailbird.data.x =, var x =) stripped in place, then the whole load of a
- * member (UTF-8 repair, envelope, JSON parse). Promises: the buffer keeps
+ * member (UTF-8 repair, envelope, JSON parse), and the same member read
+ * element by element (fp_json_stream). Promises: the buffer keeps
  * its length and only the envelope turns into spaces; the name found is
- * NUL-terminated; a failure says where.
+ * NUL-terminated; a failure says where (a stream's, by line and column).
  */
 #include "config.h"
 
@@ -41,6 +42,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(err.msg[0] != '\0');
 	json_decref(j);
 	free(warn);
+	warn = NULL;
+
+	/* the same member streamed, element by element, as X's reader does */
+	{
+		char *copy = xmalloc(size + 1);
+		size_t len = size;
+		struct fp_json_stream js;
+
+		memcpy(copy, data, size);
+		copy[size] = '\0';
+		if (fp_json_prepare_js(&copy, &len, &info, &warn, &err) == FP_OK &&
+		    fp_json_stream_open(&js, copy, len) == FP_OK) {
+			json_t *e;
+			int r;
+
+			while ((r = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+				FUZZ_ASSERT(js.pos <= len && (size_t)js.index <= len);
+				json_decref(e);
+			}
+			FUZZ_ASSERT(r == FP_EOF || strncmp(err.msg, "line ", 5) == 0);
+		}
+		free(warn);
+		free(copy);
+	}
 	free(buf);
 	return 0;
 }
