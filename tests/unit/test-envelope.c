@@ -158,9 +158,9 @@ stream_ids(const char *buf)
 	json_t *e;
 	int rc;
 
-	fp_buf_add(&b, "", 0);
 	if (fp_json_stream_open(&js, buf, strlen(buf)) != FP_OK)
 		return xstrdup("not a list");
+	fp_buf_add(&b, "", 0);
 	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
 		fp_buf_addf(&b, "%s%s", b.len ? "," : "", json_string_value(json_object_get(e, "id")));
 		json_decref(e);
