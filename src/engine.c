@@ -25,6 +25,7 @@
 #include "engine.h"
 #include "match.h"
 #include "text.h"
+#include "workq.h"
 
 struct account_flag {
 	char	*platform;
@@ -754,31 +755,106 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 
 /* --- scanning the store ----------------------------------------------- */
 
+/*
+ * The scan judges on every core: this thread reads the items in batches and
+ * writes the findings; workers judge the batches, each with an engine of
+ * its own (the rule set and its automata are shared, read-only). Batches
+ * are written back in the order they were read, so the findings are stored
+ * in the same order whatever the number of threads.
+ */
+#define SCAN_BATCH	512
+
+struct scan_batch {
+	struct fp_item		 items[SCAN_BATCH];
+	size_t			 n;
+	struct fp_finding	*found;		/* evidence_json owned */
+	size_t			 nfound, capfound;
+	struct scan_batch	*next_free;
+};
+
 struct scan_ctx {
-	struct fp_engine	*eng;
+	struct fp_engine	**engines;	/* one per worker */
+	int			 nengines;
 	struct fp_store		*st;
+	struct fp_workq		*q;
+	struct scan_batch	*fill;		/* being filled from the store */
+	struct scan_batch	*free_list;
 	struct fp_scan_stats	*stats;
 	struct fp_err		*err;
+	int			 failed;
 };
 
 static int
 scan_account(void *ud, const char *platform, const char *handle, const char *display)
 {
-	struct fp_engine *eng = ud;
+	struct scan_ctx *c = ud;
 
-	fp_engine_set_account(eng, platform, handle, display);
+	for (int i = 0; i < c->nengines; i++)
+		fp_engine_set_account(c->engines[i], platform, handle, display);
 	return 0;
 }
 
 static int
-scan_store_finding(void *ud, const struct fp_finding *f)
+keep_finding(void *ud, const struct fp_finding *f)
 {
-	struct scan_ctx *c = ud;
+	struct scan_batch *b = ud;
 
-	if (fp_store_finding_add(c->st, f, c->err) != FP_OK)
-		return 1;
-	c->stats->findings++;
+	if (b->nfound == b->capfound) {
+		b->capfound = b->capfound ? b->capfound * 2 : 16;
+		b->found = xreallocarray(b->found, b->capfound, sizeof *b->found);
+	}
+	b->found[b->nfound] = *f;
+	b->found[b->nfound].evidence_json = xstrdup(f->evidence_json);
+	b->nfound++;
 	return 0;
+}
+
+static void
+judge_batch(void *ctx, int worker, void *task)
+{
+	struct scan_ctx *c = ctx;
+	struct scan_batch *b = task;
+
+	for (size_t i = 0; i < b->n; i++)
+		fp_engine_judge(c->engines[worker], &b->items[i], keep_finding, b);
+}
+
+static void
+batch_clear(struct scan_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		fp_item_release(&b->items[i]);
+	for (size_t i = 0; i < b->nfound; i++)
+		free((char *)b->found[i].evidence_json);
+	b->n = 0;
+	b->nfound = 0;
+}
+
+/* Write a judged batch's findings (unless an earlier write failed). */
+static void
+write_batch(struct scan_ctx *c, struct scan_batch *b)
+{
+	for (size_t i = 0; i < b->nfound && !c->failed; i++) {
+		if (fp_store_finding_add(c->st, &b->found[i], c->err) != FP_OK)
+			c->failed = 1;
+		else
+			c->stats->findings++;
+	}
+	batch_clear(b);
+	b->next_free = c->free_list;
+	c->free_list = b;
+}
+
+static int
+submit_fill(struct scan_ctx *c)
+{
+	struct scan_batch *b;
+
+	while (fp_workq_submit(c->q, c->fill) != 0)
+		if ((b = fp_workq_collect(c->q)) != NULL)
+			write_batch(c, b);
+	c->fill = NULL;
+	return c->failed;
 }
 
 static int
@@ -786,28 +862,72 @@ scan_item(void *ud, struct fp_item *item)
 {
 	struct scan_ctx *c = ud;
 
+	if (c->fill == NULL) {
+		if ((c->fill = c->free_list) != NULL)
+			c->free_list = c->fill->next_free;
+		else
+			c->fill = xcalloc(1, sizeof *c->fill);
+	}
+	c->fill->items[c->fill->n++] = *item;	/* the batch takes the members */
+	fp_item_init(item);
 	c->stats->items++;
-	return fp_engine_judge(c->eng, item, scan_store_finding, c) != FP_OK;
+	if (c->fill->n == SCAN_BATCH)
+		return submit_fill(c);
+	return 0;
 }
 
 int
 fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats *stats,
     struct fp_err *err)
 {
-	struct scan_ctx c = { eng, st, stats, err };
+	struct scan_ctx c;
+	struct scan_batch *b;
+	int jobs = fp_jobs(), rc = FP_FATAL;
 
+	memset(&c, 0, sizeof c);
 	memset(stats, 0, sizeof *stats);
+	c.st = st;
+	c.stats = stats;
+	c.err = err;
 	stats->pseudonym_check = eng->profile->name != NULL;
-	if (fp_store_accounts_foreach(st, scan_account, eng, err) != FP_OK)
-		return FP_FATAL;
+	c.nengines = jobs > 1 ? jobs : 1;
+	c.engines = xcalloc((size_t)c.nengines, sizeof *c.engines);
+	c.engines[0] = eng;
+	for (int i = 1; i < c.nengines; i++)
+		if (fp_engine_new(&c.engines[i], eng->rs, eng->profile, err) != FP_OK)
+			goto out;
+	if (fp_store_accounts_foreach(st, scan_account, &c, err) != FP_OK)
+		goto out;
 	if (fp_store_begin(st, err) != FP_OK)
-		return FP_FATAL;
-	if (fp_store_findings_clear(st, err) != FP_OK ||
-	    fp_store_items_foreach(st, scan_item, &c, err) != FP_OK) {
-		fp_store_rollback(st);
-		return FP_FATAL;
+		goto out;
+	c.q = fp_workq_new(jobs > 1 ? jobs : 0, (size_t)c.nengines * 2 + 2, judge_batch, &c);
+	if (fp_store_findings_clear(st, err) != FP_OK)
+		c.failed = 1;
+	else if (fp_store_items_foreach(st, scan_item, &c, err) != FP_OK)
+		c.failed = 1;
+	if (!c.failed && c.fill != NULL)
+		submit_fill(&c);
+	if (c.fill != NULL) {
+		batch_clear(c.fill);
+		free(c.fill);
 	}
-	return fp_store_commit(st, err);
+	while ((b = fp_workq_collect(c.q)) != NULL)
+		write_batch(&c, b);
+	fp_workq_free(c.q);
+	if (c.failed)
+		fp_store_rollback(st);
+	else
+		rc = fp_store_commit(st, err);
+out:
+	while ((b = c.free_list) != NULL) {
+		c.free_list = b->next_free;
+		free(b->found);
+		free(b);
+	}
+	for (int i = 1; i < c.nengines; i++)
+		fp_engine_free(c.engines[i]);
+	free(c.engines);
+	return rc;
 }
 
 /* --- explaining ------------------------------------------------------- */

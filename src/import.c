@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -14,6 +15,73 @@
 #include "import.h"
 #include "source.h"
 #include "store.h"
+#include "workq.h"
+
+/*
+ * Reading and storing overlap: one worker thread pulls items from the
+ * connector a batch at a time while this thread writes them to the store
+ * (SQLite is a third of an import). Batches come back in order, so the
+ * store sees the items in the archive's order, as with one thread.
+ */
+#define IMPORT_BATCH	256
+#define IMPORT_DEPTH	4	/* batches in flight */
+
+struct import_batch {
+	struct fp_item	items[IMPORT_BATCH];
+	size_t		n;
+	int		last;		/* the connector has no more */
+};
+
+struct import_reader {
+	struct fp_conn	*conn;
+	int		 ended;		/* worker's own */
+	atomic_int	 stop;		/* set by the writer on a fatal error */
+};
+
+static void
+read_batch(void *ctx, int worker, void *task)
+{
+	struct import_reader *r = ctx;
+	struct import_batch *b = task;
+
+	(void)worker;
+	b->n = 0;
+	b->last = 0;
+	while (!r->ended && b->n < IMPORT_BATCH) {
+		struct fp_item *item = &b->items[b->n];
+		struct fp_err err;
+		size_t was;
+		int rc;
+
+		if (atomic_load(&r->stop)) {
+			r->ended = 1;
+			break;
+		}
+		fp_item_init(item);
+		rc = fp_conn_next(r->conn, item, &err);
+		if (rc != FP_OK) {
+			if (rc != FP_EOF)
+				fp_conn_warn(r->conn, NULL, "reading stopped: %s", err.msg);
+			fp_item_release(item);
+			r->ended = 1;
+			break;
+		}
+		if ((was = fp_item_clip(item)) > 0)
+			fp_conn_warn(r->conn, item->source_file, "item %ld: a text of %zu"
+			    " bytes; only its first %zu KiB are kept and audited",
+			    item->source_index, was, FP_ITEM_MAX_TEXT >> 10);
+		b->n++;
+	}
+	b->last = r->ended;
+}
+
+static void
+batch_release(struct import_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		fp_item_release(&b->items[i]);
+	b->n = 0;
+}
 
 char *
 fp_import_counts_json(const struct fp_import_result *res)
@@ -47,7 +115,9 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	const struct fp_connector *c;
 	struct fp_source *src = NULL;
 	struct fp_conn conn;
-	struct fp_item item;
+	struct import_reader reader = { 0 };
+	struct import_batch *batches = xcalloc(IMPORT_DEPTH, sizeof *batches), *b = NULL;
+	struct fp_workq *q = NULL;
 	int64_t source_id = 0;
 	char *spath = stored_path(path), *counts = NULL;
 	int rc = FP_FAILED, in_tx = 0, opened = 0;
@@ -78,48 +148,38 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		goto fatal;
 	for (size_t i = 0; i < fp_source_problems(src)->n; i++)
 		fp_conn_warn(&conn, NULL, "%s", fp_source_problems(src)->v[i]);
-	for (;;) {
-		int r;
+	reader.conn = &conn;
+	q = fp_workq_new(fp_jobs() > 1 ? 1 : 0, IMPORT_DEPTH, read_batch, &reader);
+	for (int i = 0; i < IMPORT_DEPTH; i++)
+		fp_workq_submit(q, &batches[i]);
+	while ((b = fp_workq_collect(q)) != NULL) {
+		int last = b->last;
 
-		fp_item_init(&item);
-		r = fp_conn_next(&conn, &item, err);
-		if (r == FP_EOF)
-			break;
-		if (r != FP_OK) {
-			fp_conn_warn(&conn, NULL, "reading stopped: %s", err->msg);
-			break;
-		}
-		{
-			size_t was = fp_item_clip(&item);
-
-			if (was > 0)
-				fp_conn_warn(&conn, item.source_file, "item %ld: a text of %zu"
-				    " bytes; only its first %zu KiB are kept and audited",
-				    item.source_index, was, FP_ITEM_MAX_TEXT >> 10);
-		}
-		if (fp_store_item_upsert(st, &item, source_id, err) != FP_OK) {
-			fp_item_release(&item);
-			goto fatal;
-		}
-		{
+		for (size_t i = 0; i < b->n; i++) {
+			struct fp_item *item = &b->items[i];
 			size_t k;
 
-			for (k = 0; k < nplatforms && platforms[k] != item.platform; k++)
+			if (fp_store_item_upsert(st, item, source_id, err) != FP_OK)
+				goto fatal;
+			for (k = 0; k < nplatforms && platforms[k] != item->platform; k++)
 				;
 			if (k == nplatforms && nplatforms < 16)
-				platforms[nplatforms++] = item.platform;
+				platforms[nplatforms++] = item->platform;
+			if (item->deleted)
+				res->deleted++;
+			else {
+				res->counts[item->kind]++;
+				res->items++;
+				if (item->text == NULL)
+					res->unknown_content++;
+			}
 		}
-		if (item.deleted)
-			res->deleted++;
-		else {
-			res->counts[item.kind]++;
-			res->items++;
-			if (item.text == NULL)
-				res->unknown_content++;
-		}
-		fp_item_release(&item);
+		batch_release(b);
+		if (!last)
+			fp_workq_submit(q, b);
 	}
-	fp_item_release(&item);
+	fp_workq_free(q);
+	q = NULL;
 	/* The account, on the connector's platform and any other its items
 	 * were on (Threads, inside the Instagram export). */
 	if (conn.account != NULL) {
@@ -157,12 +217,22 @@ unreadable:
 	goto out;
 fatal:
 	rc = FP_FATAL;
+	if (q != NULL) {
+		/* stop the reader; drop what it read */
+		atomic_store(&reader.stop, 1);
+		if (b != NULL)
+			batch_release(b);
+		while ((b = fp_workq_collect(q)) != NULL)
+			batch_release(b);
+		fp_workq_free(q);
+	}
 out:
 	if (in_tx)
 		fp_store_rollback(st);
 	if (opened)
 		fp_conn_close(&conn);
 	fp_source_close(src);
+	free(batches);
 	free(counts);
 	free(spath);
 	return rc;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -196,12 +197,8 @@ flush_word(struct fp_buf *out, struct fp_buf *word, int *arabic, int *space)
 static signed char ascii_map[2][128];
 
 static void
-ascii_init(void)
+ascii_fill(void)
 {
-	static int done;
-
-	if (done)
-		return;
 	for (int fold = 0; fold <= 1; fold++)
 		for (int c = 1; c < 128; c++) {
 			utf8proc_uint8_t in[2] = { (utf8proc_uint8_t)c, 0 }, *m = NULL;
@@ -218,7 +215,14 @@ ascii_init(void)
 				ascii_map[fold][c] = -1;
 			free(m);
 		}
-	done = 1;
+}
+
+static void
+ascii_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, ascii_fill);	/* the scan's workers share it */
 }
 
 void

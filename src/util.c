@@ -512,6 +512,21 @@ fp_utf8_valid(const char *s, size_t len)
 	size_t i = 0, k;
 
 	while (i < len) {
+		/* ASCII runs, eight bytes at a time (most of any export) */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		if ((k = utf8_seq(p + i, len - i)) == 0)
 			return 0;
 		i += k;
