@@ -79,6 +79,7 @@ struct x_state {
 	json_t		*doc;
 	size_t		 idx;
 	struct fp_json_stream js;	/* a top-level array, element by element */
+	struct fp_member *member;	/* what js reads, as it is decompressed */
 	int		 streaming;
 	struct fp_csv	 csv;
 	int		 csv_active;
@@ -444,36 +445,6 @@ find_member(struct fp_source *src, const char *name)
 		if (strcmp(fp_basename(fp_source_name(src, i)), base) == 0)
 			return (long)i;
 	return -1;
-}
-
-/* Read a member, repair its UTF-8 and blank its envelope: *data (the
- * caller's) is then JSON. FP_OK, or FP_FAILED, warned. */
-static int
-open_json(struct fp_conn *conn, size_t member, char **data, size_t *len,
-    struct fp_envelope_info *info)
-{
-	const char *name = fp_source_name(conn->src, member);
-	struct fp_err err;
-	char *warn = NULL;
-
-	fp_err_clear(&err);
-	if (fp_source_read(conn->src, member, FP_SOURCE_MAX_MEMBER, data, len,
-	    &err) != FP_OK) {
-		fp_conn_warn(conn, name, "%s", err.msg);
-		return FP_FAILED;
-	}
-	if (fp_json_prepare_js(data, len, info, &warn, &err) != FP_OK) {
-		fp_conn_warn(conn, name, "%s; file skipped", err.msg);
-		free(warn);
-		free(*data);
-		*data = NULL;
-		return FP_FAILED;
-	}
-	if (warn != NULL) {
-		fp_conn_warn(conn, name, "%s", warn);
-		free(warn);
-	}
-	return FP_OK;
 }
 
 /* Load a member's JSON, warning (and returning NULL) when it fails. */
@@ -930,6 +901,49 @@ x_open(struct fp_conn *conn, struct fp_err *err)
 	return FP_OK;
 }
 
+static long
+member_read(void *ud, char *buf, size_t n, struct fp_err *err)
+{
+	return fp_member_read(ud, buf, n, err);
+}
+
+static void
+stream_close(struct x_state *s)
+{
+	fp_json_stream_release(&s->js);
+	fp_member_close(s->member);
+	s->member = NULL;
+	s->streaming = 0;
+}
+
+/*
+ * Open a data file as a stream of its list's elements: the member is read
+ * as it is decompressed, so a file of gigabytes never sits in memory.
+ * 1 when streaming; 0 when the value is not a list (read it whole); -1
+ * when the file is unreadable (warned).
+ */
+static int
+stream_open(struct fp_conn *conn, struct x_state *s, size_t member,
+    struct fp_envelope_info *info)
+{
+	struct fp_err err;
+
+	fp_err_clear(&err);
+	if (fp_member_open(conn->src, member, &s->member, &err) != FP_OK) {
+		fp_conn_warn(conn, s->name, "%s", err.msg);
+		return -1;
+	}
+	if (fp_json_stream_open_reader(&s->js, member_read, s->member, info,
+	    &err) == FP_OK) {
+		s->streaming = 1;
+		return 1;
+	}
+	if (!s->js.not_array)
+		fp_conn_warn(conn, s->name, "%s; file skipped", err.msg);
+	stream_close(s);
+	return s->js.not_array ? 0 : -1;
+}
+
 /* Finish the current file and load the next; 0 when there is none. */
 static int
 next_file(struct fp_conn *conn, struct x_state *s)
@@ -938,7 +952,7 @@ next_file(struct fp_conn *conn, struct x_state *s)
 	s->doc = NULL;
 	free(s->data);
 	s->data = NULL;
-	s->streaming = 0;
+	stream_close(s);
 	if (s->csv_active) {
 		fp_csv_release(&s->csv);
 		s->csv_active = 0;
@@ -992,24 +1006,16 @@ next_file(struct fp_conn *conn, struct x_state *s)
 				s->csv_cols[c] = fp_csv_col(&s->csv, cols[c]);
 			return 1;
 		}
-		{
-			size_t len;
-			json_error_t jerr;
-
-			if (open_json(conn, f->member, &s->data, &len, &info) != FP_OK)
+		/* A list (every data file but user_details.js) is read one
+		 * element at a time: only one element is in memory, and the
+		 * elements before a broken one count. */
+		switch (stream_open(conn, s, f->member, &info)) {
+		case -1:
+			continue;
+		case 0:
+			if ((s->doc = load_json(conn, f->member, NULL, &info)) == NULL)
 				continue;
-			/* A list (every data file but user_details.js) is read
-			 * one element at a time: only one element's tree is in
-			 * memory, and the elements before a broken one count. */
-			if (fp_json_stream_open(&s->js, s->data, len) == FP_OK)
-				s->streaming = 1;
-			else if ((s->doc = json_loadb(s->data, len, JSON_ALLOW_NUL, &jerr)) == NULL) {
-				fp_conn_warn(conn, s->name, "line %d, column %d: not valid JSON:"
-				    " %s; file skipped", jerr.line, jerr.column, jerr.text);
-				free(s->data);
-				s->data = NULL;
-				continue;
-			}
+			break;
 		}
 		if (info.type == FP_ENV_YTD && f->type != X_CLASSIC_MONTH) {
 			const char *base = fp_basename(s->name);
@@ -1074,11 +1080,16 @@ x_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
 				s->idx++;
 				continue;
 			}
+			if (s->js.bad_bytes > 0)
+				fp_conn_warn(conn, s->name, "line %d, column %d: invalid"
+				    " UTF-8 (%zu bad byte%s replaced with U+FFFD)",
+				    s->js.bad_line, s->js.bad_col, s->js.bad_bytes,
+				    s->js.bad_bytes == 1 ? "" : "s");
 			if (rc == FP_FAILED)
 				fp_conn_warn(conn, s->name, "%s; the rest of the file is"
 				    " skipped (%zu element%s read)", jerr.msg, s->idx,
 				    s->idx == 1 ? "" : "s");
-			s->streaming = 0;
+			stream_close(s);
 		}
 		if (s->csv_active && s->data != NULL) {
 			struct fp_err cerr;
@@ -1104,6 +1115,7 @@ x_close(struct fp_conn *conn)
 
 	json_decref(s->doc);
 	free(s->data);
+	stream_close(s);
 	if (s->csv_active)
 		fp_csv_release(&s->csv);
 	for (size_t i = s->ppos; i < s->npending; i++)

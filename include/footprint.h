@@ -94,6 +94,8 @@ void	fp_time_iso(int64_t t, char out[32]);	/* 2022-11-03T08:50:26Z or "" */
 int64_t	fp_time_snowflake(const char *id);	/* X ids; FP_TIME_NONE if pre-2010 */
 int	fp_parse_age(const char *s, int64_t *seconds);	/* "2y", "6m", "30d" */
 
+/* Characters in s as fp_utf8_repair would leave them (a bad byte is one). */
+size_t	fp_utf8_chars(const char *s, size_t len);
 /* UTF-8: replace invalid sequences with U+FFFD. Returns how many were
  * replaced, and the byte offset of the first in *first_bad (if not NULL). */
 size_t	fp_utf8_repair(struct fp_buf *out, const char *s, size_t len, size_t *first_bad);

@@ -54,22 +54,51 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
 
 /*
  * A top-level JSON array read one element at a time, so that only one
- * element's tree is in memory however long the file. buf is borrowed.
- * fp_json_stream_open: FP_OK when buf (after blanks) starts with '[', else
- * FP_FAILED. fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF
- * after ']', or FP_FAILED with err "line L, column C: not valid JSON:
- * ...", the place in buf; the elements before it have been read, the rest
- * is not.
+ * element's bytes and tree are in memory however long the file.
+ *
+ * fp_json_stream_open: over buf (borrowed), whose envelope is already
+ * blanked; FP_OK when buf (after blanks) starts with '[', else FP_FAILED.
+ * fp_json_stream_open_reader: over bytes pulled from read(ud, ...) (a
+ * member of an archive, as it is decompressed), in a window that grows
+ * only to the largest element; it blanks the envelope itself (*info).
+ * FP_FAILED with err on a bad envelope or a read error, and with
+ * js->not_array set when the value is not a list.
+ *
+ * fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF after ']', or
+ * FP_FAILED with err "line L, column C: not valid JSON: ...", the place in
+ * the file; the elements before it have been read, the rest is not.
+ * Invalid UTF-8 in an element is replaced with U+FFFD: bad_bytes counts
+ * the bytes replaced, bad_line and bad_col place the first.
+ * fp_json_stream_release frees what the stream holds (not buf).
  */
+typedef long (*fp_json_read_fn)(void *ud, char *buf, size_t n, struct fp_err *err);
+
 struct fp_json_stream {
-	const char	*buf;
+	const char	*buf;		/* the window: bytes [0, len) */
 	size_t		 len, pos;
+	char		*own;		/* the window's memory, reader mode */
+	size_t		 cap;
+	size_t		 base;		/* offset in the file of buf[0] */
+	int		 line, col;	/* place in the file of buf[0] */
+	fp_json_read_fn	 read;		/* NULL: buf is the whole input */
+	void		*ud;
+	int		 eof;
+	int		 not_array;
 	long		 index;		/* elements read so far */
 	int		 done;
+	/* how far element_end got in the element at pos */
+	size_t		 scan_off;
+	int		 scan_depth, scan_in_str;
+	struct fp_buf	 fixed;		/* an element with its UTF-8 repaired */
+	size_t		 bad_bytes;
+	int		 bad_line, bad_col;
 };
 
 int	fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len);
+int	fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read,
+	    void *ud, struct fp_envelope_info *info, struct fp_err *err);
 int	fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err);
+void	fp_json_stream_release(struct fp_json_stream *js);
 
 /* Small jansson helpers: a string member or NULL; numbers as strings. */
 const char *fp_json_str(const json_t *obj, const char *key);

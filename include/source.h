@@ -11,6 +11,7 @@
 #define FP_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "footprint.h"
 
 enum fp_source_type { FP_SOURCE_ARCHIVE, FP_SOURCE_DIR, FP_SOURCE_FILE,
@@ -45,6 +46,19 @@ long	 fp_source_find(const struct fp_source *src, const char *name);
  */
 int	 fp_source_read(struct fp_source *src, size_t i, size_t max,
 	    char **data, size_t *len, struct fp_err *err);
+
+/*
+ * Member i as a stream, for files too big to hold (X's data files run to
+ * gigabytes): fp_member_read gives up to n bytes, 0 at the end, or -1 with
+ * err naming the damage. While a member is open, read nothing else from
+ * its source (an archive is one sequential stream).
+ */
+struct fp_member;
+int	 fp_member_open(struct fp_source *src, size_t i, struct fp_member **out,
+	    struct fp_err *err);
+int64_t	 fp_member_size(const struct fp_member *m);	/* declared, or -1 */
+long	 fp_member_read(struct fp_member *m, char *buf, size_t n, struct fp_err *err);
+void	 fp_member_close(struct fp_member *m);
 
 /* Problems met while listing (a truncated archive): "place: message". */
 const struct fp_strv *fp_source_problems(const struct fp_source *src);

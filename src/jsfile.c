@@ -10,6 +10,7 @@
 
 #include "footprint.h"
 #include "jsfile.h"
+#include "source.h"
 
 static int
 is_ident(int c)
@@ -32,9 +33,9 @@ take_ident(const char **p, const char *end, char *name, size_t size)
 	return n;
 }
 
-int
-fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
-    struct fp_err *err)
+/* The envelope at the start of buf, blanked; the trailer is not looked at. */
+static int
+envelope_head(char *buf, size_t len, struct fp_envelope_info *info, struct fp_err *err)
 {
 	const char *p = buf, *end = buf + len, *start;
 	char word[128];
@@ -49,7 +50,7 @@ fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
 	}
 	if (*p == '[' || *p == '{') {
 		info->type = FP_ENV_NONE;
-		goto trailer;
+		return FP_OK;
 	}
 	start = p;
 	take_ident(&p, end, word, sizeof word);
@@ -101,15 +102,6 @@ fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
 	for (char *q = buf + (start - buf); q < buf + (p - buf); q++)
 		if (*q != '\n')
 			*q = ' ';
-trailer:
-	/* Tolerate one ';' after the value (hand-edited files). */
-	for (char *q = buf + len; q > buf; q--) {
-		if (isspace((unsigned char)q[-1]))
-			continue;
-		if (q[-1] == ';')
-			q[-1] = ' ';
-		break;
-	}
 	return FP_OK;
 bad: {
 	int line, col;
@@ -134,6 +126,23 @@ bad: {
 		    " (expected JSON or 'window.YTD.<name>.part<N> =')", line, col, shown);
 	return FP_FAILED;
 	}
+}
+
+int
+fp_envelope_strip(char *buf, size_t len, struct fp_envelope_info *info,
+    struct fp_err *err)
+{
+	if (envelope_head(buf, len, info, err) != FP_OK)
+		return FP_FAILED;
+	/* Tolerate one ';' after the value (hand-edited files). */
+	for (char *q = buf + len; q > buf; q--) {
+		if (isspace((unsigned char)q[-1]))
+			continue;
+		if (q[-1] == ';')
+			q[-1] = ' ';
+		break;
+	}
+	return FP_OK;
 }
 
 /* If buf is not UTF-8: a repaired copy in *fixed, and *warn says where. */
@@ -198,35 +207,159 @@ out:
 
 /* --- a top-level array, element by element ----------------------------- */
 
+/* Largest window a reader stream grows to: one element's bytes. */
+#define STREAM_MAX	FP_SOURCE_MAX_MEMBER
+#define STREAM_CHUNK	((size_t)1 << 20)
+
+/* Line and column of buf[off], counting from the window's start. */
 static void
-skip_space(struct fp_json_stream *js)
+stream_place(const struct fp_json_stream *js, size_t off, int *line, int *col)
 {
-	while (js->pos < js->len && (js->buf[js->pos] == ' ' || js->buf[js->pos] == '\n' ||
-	    js->buf[js->pos] == '\r' || js->buf[js->pos] == '\t'))
-		js->pos++;
+	const char *p = js->buf, *end = js->buf + off, *nl;
+	int l = js->line, c = js->col;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		l++;
+		c = 1;
+		p = nl + 1;
+	}
+	c += (int)fp_utf8_chars(p, (size_t)(end - p));
+	*line = l;
+	*col = c;
+}
+
+/*
+ * Read more into the window, dropping what is before pos first. 1 when
+ * bytes came, 0 at the end of the input, -1 on a read error (err set).
+ */
+static int
+refill(struct fp_json_stream *js, struct fp_err *err)
+{
+	long n;
+
+	if (js->read == NULL || js->eof)
+		return 0;
+	if (js->pos > 0) {
+		stream_place(js, js->pos, &js->line, &js->col);
+		memmove(js->own, js->own + js->pos, js->len - js->pos);
+		js->len -= js->pos;
+		js->base += js->pos;
+		js->pos = 0;
+	}
+	if (js->cap - js->len < STREAM_CHUNK / 4) {
+		if (js->cap >= STREAM_MAX) {
+			fp_err_set(err, FP_FAILED, "line %d, column %d: one element of"
+			    " more than %zu MiB; not read", js->line, js->col,
+			    (size_t)STREAM_MAX >> 20);
+			return -1;
+		}
+		js->cap = js->cap ? js->cap * 2 : STREAM_CHUNK;
+		js->own = xrealloc(js->own, js->cap);
+	}
+	js->buf = js->own;
+	n = js->read(js->ud, js->own + js->len, js->cap - js->len, err);
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		js->eof = 1;
+		return 0;
+	}
+	js->len += (size_t)n;
+	return 1;
+}
+
+/* Skip blanks, reading on as needed. 1 when a byte follows, 0 at the end,
+ * -1 on a read error. */
+static int
+skip_space(struct fp_json_stream *js, struct fp_err *err)
+{
+	for (;;) {
+		while (js->pos < js->len && (js->buf[js->pos] == ' ' ||
+		    js->buf[js->pos] == '\n' || js->buf[js->pos] == '\r' ||
+		    js->buf[js->pos] == '\t'))
+			js->pos++;
+		if (js->pos < js->len)
+			return 1;
+		switch (refill(js, err)) {
+		case 0:
+			return 0;
+		case -1:
+			return -1;
+		}
+	}
+}
+
+static void
+stream_init(struct fp_json_stream *js)
+{
+	memset(js, 0, sizeof *js);
+	js->line = js->col = 1;
 }
 
 int
 fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len)
 {
-	memset(js, 0, sizeof *js);
+	struct fp_err err;
+
+	stream_init(js);
 	js->buf = buf;
 	js->len = len;
-	skip_space(js);
-	if (js->pos >= len || buf[js->pos] != '[')
+	js->eof = 1;
+	if (skip_space(js, &err) != 1 || buf[js->pos] != '[')
 		return FP_FAILED;
 	js->pos++;
 	return FP_OK;
 }
 
-/* err: "line L, column C: what", the place in the whole file. */
+int
+fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void *ud,
+    struct fp_envelope_info *info, struct fp_err *err)
+{
+	int r;
+
+	stream_init(js);
+	js->read = read;
+	js->ud = ud;
+	/* the envelope is a line at the top: read enough to see it whole */
+	for (;;) {
+		size_t i = 0;
+
+		while (i < js->len && isspace((unsigned char)js->buf[i]))
+			i++;
+		if (js->eof || (i < js->len && js->len - i >= 4096))
+			break;
+		if ((r = refill(js, err)) < 0)
+			return FP_FAILED;
+	}
+	if (envelope_head(js->own, js->len, info, err) != FP_OK)
+		return FP_FAILED;
+	if ((r = skip_space(js, err)) < 0)
+		return FP_FAILED;
+	if (r == 0 || js->buf[js->pos] != '[') {
+		js->not_array = 1;
+		fp_err_set(err, FP_FAILED, "the data is not a list");
+		return FP_FAILED;
+	}
+	js->pos++;
+	return FP_OK;
+}
+
+void
+fp_json_stream_release(struct fp_json_stream *js)
+{
+	free(js->own);
+	fp_buf_release(&js->fixed);
+	stream_init(js);
+}
+
+/* err: "line L, column C: not valid JSON: what", the place in the file. */
 static int
-stream_fail(struct fp_json_stream *js, size_t start, const json_error_t *jerr,
+stream_fail(struct fp_json_stream *js, size_t off, const json_error_t *jerr,
     const char *what, struct fp_err *err)
 {
 	int line, col;
 
-	fp_line_col(js->buf, js->len, start, &line, &col);
+	stream_place(js, off, &line, &col);
 	if (jerr != NULL && jerr->line > 0) {
 		col = jerr->line == 1 ? col + jerr->column - 1 : jerr->column;
 		line += jerr->line - 1;
@@ -237,41 +370,166 @@ stream_fail(struct fp_json_stream *js, size_t start, const json_error_t *jerr,
 	return FP_FAILED;
 }
 
+/*
+ * Where the element at js->pos ends: its length, or 0 when the window
+ * ends first (js->scan keeps how far it got, to go on after a refill).
+ * Only brackets and strings are followed; jansson judges the rest.
+ */
+static size_t
+element_end(struct fp_json_stream *js)
+{
+	const unsigned char *b = (const unsigned char *)js->buf + js->pos, *q = NULL;
+	size_t n = js->len - js->pos, i = js->scan_off;
+	int depth = js->scan_depth, in_str = js->scan_in_str;
+	size_t found = 0;
+
+	if (n > 0 && b[0] != '{' && b[0] != '[' && b[0] != '"') {
+		/* a bare number or literal: up to a delimiter */
+		while (i < n && !strchr(",]} \t\r\n", b[i]))
+			i++;
+		js->scan_off = i;
+		return i < n ? (i > 0 ? i : 1) : 0;
+	}
+	while (i < n) {
+		unsigned char c;
+
+		if (in_str) {
+			/* a string's bytes: go from backslash to backslash
+			 * up to the closing quote */
+			const unsigned char *bs;
+			size_t lim;
+
+			if (q == NULL || q < b + i)
+				q = memchr(b + i, '"', n - i);
+			lim = q != NULL ? (size_t)(q - b) : n;
+			if ((bs = memchr(b + i, '\\', lim - i)) != NULL) {
+				if ((size_t)(bs - b) + 1 >= n) {
+					i = (size_t)(bs - b);	/* the escaped byte is to come */
+					break;
+				}
+				i = (size_t)(bs - b) + 2;
+				continue;
+			}
+			if (q == NULL) {
+				i = n;
+				break;
+			}
+			i = lim + 1;
+			in_str = 0;
+			if (depth == 0) {	/* a bare string element */
+				found = i;
+				break;
+			}
+			continue;
+		}
+		c = b[i++];
+		if (c == '"')
+			in_str = 1;
+		else if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && --depth <= 0) {
+			found = i;
+			break;
+		}
+	}
+	js->scan_off = i;
+	js->scan_depth = depth;
+	js->scan_in_str = in_str;
+	return found;
+}
+
+/* A read error while streaming: "line L, column C: <why>". */
+static int
+read_fail(struct fp_json_stream *js, struct fp_err *err)
+{
+	char why[sizeof err->msg];
+	int line, col;
+
+	snprintf(why, sizeof why, "%s", err->msg);
+	stream_place(js, js->pos, &line, &col);
+	fp_err_set(err, FP_FAILED, "line %d, column %d: %s", line, col, why);
+	js->done = 1;
+	return FP_FAILED;
+}
+
+/* The end of the list: ']' then at most one ';', then nothing. */
+static int
+stream_end(struct fp_json_stream *js, struct fp_err *err)
+{
+	int r;
+
+	js->pos++;
+	if ((r = skip_space(js, err)) < 0)
+		return read_fail(js, err);
+	if (r == 1 && js->buf[js->pos] == ';') {
+		js->pos++;
+		r = skip_space(js, err);
+	}
+	if (r < 0)
+		return read_fail(js, err);
+	js->done = 1;
+	if (r == 1)
+		return stream_fail(js, js->pos, NULL, "end of file expected", err);
+	return FP_EOF;
+}
+
 int
 fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 {
 	json_error_t jerr;
-	size_t start;
+	const char *elem;
+	size_t n, whole;
+	int r;
 
 	*out = NULL;
 	if (js->done)
 		return FP_EOF;
-	skip_space(js);
-	if (js->pos < js->len && js->buf[js->pos] == ']') {
-		js->pos++;
-		skip_space(js);
-		js->done = 1;
-		/* one ';' may follow; anything else is not this format */
-		if (js->pos < js->len && js->buf[js->pos] == ';')
-			js->pos++;
-		skip_space(js);
-		if (js->pos < js->len)
-			return stream_fail(js, js->pos, NULL, "end of file expected", err);
-		return FP_EOF;
-	}
+	if ((r = skip_space(js, err)) < 0)
+		return read_fail(js, err);
+	if (r == 1 && js->buf[js->pos] == ']')
+		return stream_end(js, err);
 	if (js->index > 0) {
-		if (js->pos >= js->len || js->buf[js->pos] != ',')
-			return stream_fail(js, js->pos, NULL, js->pos >= js->len ?
+		if (r == 0 || js->buf[js->pos] != ',')
+			return stream_fail(js, js->pos, NULL, r == 0 ?
 			    "the list is cut short (']' expected)" : "',' or ']' expected", err);
 		js->pos++;
-		skip_space(js);
+		if ((r = skip_space(js, err)) < 0)
+			return read_fail(js, err);
 	}
-	start = js->pos;
-	*out = json_loadb(js->buf + start, js->len - start,
-	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	if (r == 0)
+		return stream_fail(js, js->pos, NULL, "the list is cut short (']' expected)",
+		    err);
+	/* the element's bytes, whole in the window */
+	js->scan_off = 0;
+	js->scan_depth = 0;
+	js->scan_in_str = 0;
+	while ((n = element_end(js)) == 0) {
+		if ((r = refill(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0) {
+			/* cut short: jansson says where and how */
+			n = js->len - js->pos;
+			break;
+		}
+	}
+	elem = js->buf + js->pos;
+	whole = n;
+	if (!fp_utf8_valid(elem, n)) {
+		size_t first_bad = 0, bad;
+
+		fp_buf_reset(&js->fixed);
+		bad = fp_utf8_repair(&js->fixed, elem, n, &first_bad);
+		if (js->bad_bytes == 0)
+			stream_place(js, js->pos + first_bad, &js->bad_line, &js->bad_col);
+		js->bad_bytes += bad;
+		elem = js->fixed.data;
+		n = js->fixed.len;
+	}
+	/* exactly one value in those bytes, or an error that says where */
+	*out = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 	if (*out == NULL)
-		return stream_fail(js, start, &jerr, NULL, err);
-	js->pos = start + (size_t)jerr.position;
+		return stream_fail(js, js->pos, &jerr, NULL, err);
+	js->pos += whole;
 	js->index++;
 	return FP_OK;
 }

@@ -17,6 +17,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -395,41 +397,30 @@ fp_source_problems(const struct fp_source *src)
 	return &src->problems;
 }
 
-static int
-read_fd(int fd, const char *name, size_t max, struct fp_buf *b, struct fp_err *err)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-		if (b->len + (size_t)n > max) {
-			fp_err_set(err, FP_FAILED, "larger than %zu MiB; not read",
-			    max >> 20);
-			return FP_FAILED;
-		}
-		fp_buf_add(b, chunk, (size_t)n);
-	}
-	if (n < 0) {
-		fp_err_set(err, FP_FAILED, "read error: %s", strerror(errno));
-		return FP_FAILED;
-	}
-	(void)name;
-	return FP_OK;
-}
+struct fp_member {
+	struct fp_source	*src;
+	size_t			 index;
+	int			 fd;		/* folder or file: open, else -1 */
+	size_t			 mem_off;	/* memory: bytes handed out */
+	int64_t			 size;		/* declared size, or -1 */
+};
 
 int
-fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
-    size_t *len, struct fp_err *err)
+fp_member_open(struct fp_source *src, size_t i, struct fp_member **out,
+    struct fp_err *err)
 {
-	struct fp_buf b = FP_BUF_INIT;
-	int rc = FP_FAILED;
+	struct fp_member *m;
 
-	*data = NULL;
-	*len = 0;
+	*out = NULL;
 	if (i >= src->raw.n) {
 		fp_err_set(err, FP_FAILED, "no such member");
 		return FP_FAILED;
 	}
+	m = xcalloc(1, sizeof *m);
+	m->src = src;
+	m->index = i;
+	m->fd = -1;
+	m->size = -1;
 	if (src->type == FP_SOURCE_ARCHIVE) {
 		struct archive_entry *e;
 		int r;
@@ -442,15 +433,13 @@ fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
 		if (src->cur == NULL) {
 			if ((src->cur = archive_open(src->path)) == NULL) {
 				fp_err_set(err, FP_FAILED, "cannot reopen the archive");
-				return FP_FAILED;
+				goto fail;
 			}
 			src->cur_next = 0;
 		}
 		while ((r = archive_read_next_header(src->cur, &e)) == ARCHIVE_OK ||
 		    r == ARCHIVE_WARN) {
 			const char *name = archive_entry_pathname(e);
-			la_ssize_t n;
-			char chunk[65536];
 
 			if (name == NULL || archive_entry_filetype(e) != AE_IFREG)
 				continue;
@@ -458,62 +447,138 @@ fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
 				continue;
 			if (strcmp(name, src->raw.v[i]) != 0)
 				break;
-			if (archive_entry_size_is_set(e) &&
-			    (uint64_t)archive_entry_size(e) > max) {
-				fp_err_set(err, FP_FAILED, "%jd bytes, larger than the"
-				    " %zu MiB limit; not read",
-				    (intmax_t)archive_entry_size(e), max >> 20);
-				goto done;
-			}
-			fp_buf_add(&b, "", 0);
-			while ((n = archive_read_data(src->cur, chunk, sizeof chunk)) > 0) {
-				if (b.len + (size_t)n > max) {
-					fp_err_set(err, FP_FAILED, "larger than the %zu MiB"
-					    " limit; not read", max >> 20);
-					goto done;
-				}
-				fp_buf_add(&b, chunk, (size_t)n);
-			}
-			if (n < 0) {
-				const char *why = archive_error_string(src->cur);
-
-				fp_err_set(err, FP_FAILED, "damaged in the archive: %s",
-				    why ? why : "read error");
-				goto broken;
-			}
-			rc = FP_OK;
-			goto done;
+			if (archive_entry_size_is_set(e))
+				m->size = archive_entry_size(e);
+			*out = m;
+			return FP_OK;
 		}
 		fp_err_set(err, FP_FAILED, "could not be found again in the archive");
-broken:
 		/* the handle is in an unknown state: start again next time */
 		archive_read_free(src->cur);
 		src->cur = NULL;
-done:
-		;
+		goto fail;
 	} else if (src->type == FP_SOURCE_MEMORY) {
-		if (src->mem_len[i] > max) {
-			fp_err_set(err, FP_FAILED, "larger than the %zu MiB limit; not read",
-			    max >> 20);
-			return FP_FAILED;
-		}
-		fp_buf_add(&b, src->mem_data[i], src->mem_len[i]);
-		fp_buf_add(&b, "", 0);
-		rc = FP_OK;
+		m->size = (int64_t)src->mem_len[i];
 	} else {
 		char *full = src->type == FP_SOURCE_DIR ?
 		    xasprintf("%s/%s", src->path, src->raw.v[i]) : xstrdup(src->path);
-		int fd = open(full, O_RDONLY | O_NOFOLLOW);
+		struct stat sb;
 
+		m->fd = open(full, O_RDONLY | O_NOFOLLOW);
 		free(full);
-		if (fd < 0) {
+		if (m->fd < 0) {
 			fp_err_set(err, FP_FAILED, "cannot open: %s", strerror(errno));
-			return FP_FAILED;
+			goto fail;
 		}
-		fp_buf_add(&b, "", 0);
-		rc = read_fd(fd, src->raw.v[i], max, &b, err);
-		close(fd);
+		if (fstat(m->fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			m->size = (int64_t)sb.st_size;
 	}
+	*out = m;
+	return FP_OK;
+fail:
+	free(m);
+	return FP_FAILED;
+}
+
+int64_t
+fp_member_size(const struct fp_member *m)
+{
+	return m->size;
+}
+
+long
+fp_member_read(struct fp_member *m, char *buf, size_t n, struct fp_err *err)
+{
+	struct fp_source *src = m->src;
+
+	if (n > LONG_MAX)
+		n = LONG_MAX;
+	if (src->type == FP_SOURCE_ARCHIVE) {
+		la_ssize_t r;
+
+		if (src->cur == NULL) {
+			fp_err_set(err, FP_FAILED, "the archive was read elsewhere");
+			return -1;
+		}
+		if ((r = archive_read_data(src->cur, buf, n)) < 0) {
+			const char *why = archive_error_string(src->cur);
+
+			fp_err_set(err, FP_FAILED, "damaged in the archive: %s",
+			    why ? why : "read error");
+			/* the handle is in an unknown state: start again next time */
+			archive_read_free(src->cur);
+			src->cur = NULL;
+			return -1;
+		}
+		return (long)r;
+	}
+	if (src->type == FP_SOURCE_MEMORY) {
+		size_t left = src->mem_len[m->index] - m->mem_off;
+
+		if (n > left)
+			n = left;
+		memcpy(buf, src->mem_data[m->index] + m->mem_off, n);
+		m->mem_off += n;
+		return (long)n;
+	}
+	for (;;) {
+		ssize_t r = read(m->fd, buf, n);
+
+		if (r >= 0)
+			return (long)r;
+		if (errno != EINTR) {
+			fp_err_set(err, FP_FAILED, "read error: %s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+void
+fp_member_close(struct fp_member *m)
+{
+	if (m == NULL)
+		return;
+	if (m->fd >= 0)
+		close(m->fd);
+	free(m);
+}
+
+int
+fp_source_read(struct fp_source *src, size_t i, size_t max, char **data,
+    size_t *len, struct fp_err *err)
+{
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_member *m;
+	char chunk[65536];
+	long n;
+	int rc = FP_FAILED;
+
+	*data = NULL;
+	*len = 0;
+	if (fp_member_open(src, i, &m, err) != FP_OK)
+		return FP_FAILED;
+	if (src->type == FP_SOURCE_ARCHIVE && m->size >= 0 && (uint64_t)m->size > max) {
+		fp_err_set(err, FP_FAILED, "%jd bytes, larger than the %zu MiB limit;"
+		    " not read", (intmax_t)m->size, max >> 20);
+		goto out;
+	}
+	fp_buf_add(&b, "", 0);
+	while ((n = fp_member_read(m, chunk, sizeof chunk, err)) > 0) {
+		if (b.len + (size_t)n > max) {
+			if (src->type == FP_SOURCE_ARCHIVE || src->type == FP_SOURCE_MEMORY)
+				fp_err_set(err, FP_FAILED, "larger than the %zu MiB limit;"
+				    " not read", max >> 20);
+			else
+				fp_err_set(err, FP_FAILED, "larger than %zu MiB; not read",
+				    max >> 20);
+			goto out;
+		}
+		fp_buf_add(&b, chunk, (size_t)n);
+	}
+	if (n == 0)
+		rc = FP_OK;
+out:
+	fp_member_close(m);
 	if (rc == FP_OK) {
 		*len = b.len;
 		*data = fp_buf_detach(&b);

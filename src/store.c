@@ -207,6 +207,13 @@ fp_store_open(struct fp_store **out, const char *path, struct fp_err *err)
 		    " writable: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}
+	/* A big import is one transaction: a page cache of 64 MiB keeps its
+	 * indexes in memory instead of spilling them to the WAL page by page;
+	 * synchronous=NORMAL is WAL's crash-safe setting (a crash loses at
+	 * most the transaction in flight, never the store). */
+	if (exec(st, "PRAGMA cache_size = -65536", err) != FP_OK ||
+	    (!memory && exec(st, "PRAGMA synchronous = NORMAL", err) != FP_OK))
+		goto fail;
 	if (migrate(st, err) != FP_OK)
 		goto fail;
 	*out = st;

@@ -535,6 +535,24 @@ fp_utf8_valid(const char *s, size_t len)
 }
 
 size_t
+fp_utf8_chars(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k, n = 0;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+		} else if ((k = utf8_seq(p + i, len - i)) != 0)
+			i += k;
+		else
+			i++;		/* a bad byte: one U+FFFD once repaired */
+		n++;
+	}
+	return n;
+}
+
+size_t
 fp_utf8_repair(struct fp_buf *out, const char *s, size_t len, size_t *first_bad)
 {
 	const unsigned char *p = (const unsigned char *)s;

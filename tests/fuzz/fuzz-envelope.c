@@ -2,9 +2,12 @@
  * fuzz-envelope.c: X's JavaScript envelopes (window.YTD.x.partN =,
  * Grailbird.data.x =, var x =) stripped in place, then the whole load of a
  * member (UTF-8 repair, envelope, JSON parse), and the same member read
- * element by element (fp_json_stream). Promises: the buffer keeps
- * its length and only the envelope turns into spaces; the name found is
- * NUL-terminated; a failure says where (a stream's, by line and column).
+ * element by element (fp_json_stream), from the buffer and from a reader
+ * that hands it over in pieces of 1 to 16 bytes. Promises: the buffer
+ * keeps its length and only the envelope turns into spaces; the name
+ * found is NUL-terminated; a failure says where (a stream's, by line and
+ * column); read in pieces, a member gives the same elements as from the
+ * buffer, then the same end or the same error.
  */
 #include "config.h"
 
@@ -15,6 +18,38 @@
 #include "footprint.h"
 #include "jsfile.h"
 #include "fuzz.h"
+
+struct pieces {
+	const uint8_t	*data;
+	size_t		 size, off;
+	unsigned	 seed;
+};
+
+static long
+read_pieces(void *ud, char *buf, size_t n, struct fp_err *err)
+{
+	struct pieces *p = ud;
+	size_t k = 1 + (p->seed = p->seed * 1103515245u + 12345u) % 16;
+
+	(void)err;
+	if (k > n)
+		k = n;
+	if (k > p->size - p->off)
+		k = p->size - p->off;
+	memcpy(buf, p->data + p->off, k);
+	p->off += k;
+	return (long)k;
+}
+
+static int
+ends_with_semicolon(const uint8_t *data, size_t size)
+{
+	while (size > 0 && (data[size - 1] == ' ' || data[size - 1] == '\n' ||
+	    data[size - 1] == '\r' || data[size - 1] == '\t' || data[size - 1] == '\f' ||
+	    data[size - 1] == '\v'))
+		size--;
+	return size > 0 && data[size - 1] == ';';
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -54,14 +89,41 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		copy[size] = '\0';
 		if (fp_json_prepare_js(&copy, &len, &info, &warn, &err) == FP_OK &&
 		    fp_json_stream_open(&js, copy, len) == FP_OK) {
-			json_t *e;
-			int r;
+			struct pieces p = { data, size, 0, (unsigned)size };
+			struct fp_json_stream rs;
+			struct fp_envelope_info rinfo;
+			struct fp_err rerr;
+			int r, rr, ropen;
+			/* compared unless a final ';' is there: the buffer's
+			 * preparation blanks it, the reader leaves it to the list */
+			int same = !ends_with_semicolon(data, size);
 
-			while ((r = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+			ropen = fp_json_stream_open_reader(&rs, read_pieces, &p, &rinfo, &rerr);
+			FUZZ_ASSERT(ropen == FP_OK);
+			FUZZ_ASSERT(rinfo.type == info.type && strcmp(rinfo.name, info.name) == 0);
+			for (;;) {
+				json_t *e, *re;
+
+				r = fp_json_stream_next(&js, &e, &err);
+				rr = fp_json_stream_next(&rs, &re, &rerr);
+				FUZZ_ASSERT(!same || r == rr);
+				if (r != FP_OK || rr != FP_OK) {
+					if (rr == FP_OK)
+						json_decref(re);
+					if (r == FP_OK)
+						json_decref(e);
+					break;
+				}
 				FUZZ_ASSERT(js.pos <= len && (size_t)js.index <= len);
+				FUZZ_ASSERT(json_equal(e, re));
 				json_decref(e);
+				json_decref(re);
 			}
-			FUZZ_ASSERT(r == FP_EOF || strncmp(err.msg, "line ", 5) == 0);
+			FUZZ_ASSERT(r == FP_OK || r == FP_EOF || strncmp(err.msg, "line ", 5) == 0);
+			FUZZ_ASSERT(rr == FP_OK || rr == FP_EOF || strncmp(rerr.msg, "line ", 5) == 0);
+			FUZZ_ASSERT(!same || r == FP_EOF || strcmp(err.msg, rerr.msg) == 0);
+			fp_json_stream_release(&rs);
+			fp_json_stream_release(&js);
 		}
 		free(warn);
 		free(copy);

@@ -208,7 +208,94 @@ UNIT(stream_keeps_what_came_before_a_break)
 	free(got);
 }
 
+/* A member handed over k bytes at a time, as an archive decompresses it. */
+struct dribble {
+	const char	*s;
+	size_t		 off, k;
+};
+
+static long
+dribble_read(void *ud, char *buf, size_t n, struct fp_err *err)
+{
+	struct dribble *d = ud;
+	size_t left = strlen(d->s) - d->off, k = d->k < n ? d->k : n;
+
+	(void)err;
+	if (k > left)
+		k = left;
+	memcpy(buf, d->s + d->off, k);
+	d->off += k;
+	return (long)k;
+}
+
+/* Like stream_ids, read k bytes at a time, envelope included; the bad
+ * UTF-8 count and its place after a '#'. */
+static char *
+reader_ids(const char *file, size_t k)
+{
+	struct dribble d = { file, 0, k };
+	struct fp_json_stream js;
+	struct fp_envelope_info info;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+	json_t *e;
+	int rc;
+
+	if (fp_json_stream_open_reader(&js, dribble_read, &d, &info, &err) != FP_OK) {
+		char *r = xasprintf("%s%s", js.not_array ? "not a list: " : "", err.msg);
+
+		fp_json_stream_release(&js);
+		return r;
+	}
+	fp_buf_add(&b, "", 0);
+	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+		json_t *id = json_object_get(e, "id");
+
+		fp_buf_addf(&b, "%s%s", b.len ? "," : "", json_is_string(id) ?
+		    json_string_value(id) : "?");
+		json_decref(e);
+	}
+	if (rc == FP_FAILED)
+		fp_buf_addf(&b, "|%s", err.msg);
+	if (js.bad_bytes > 0)
+		fp_buf_addf(&b, "#%zu at %d:%d", js.bad_bytes, js.bad_line, js.bad_col);
+	fp_json_stream_release(&js);
+	return fp_buf_detach(&b);
+}
+
+UNIT(reader_streams_in_any_pieces)
+{
+	static const char *const files[][2] = {
+		{ "window.YTD.tweets.part0 = [\n {\"id\": \"a\"},\n {\"id\": \"b}\\\"\"} ,"
+		  "{\"id\":\"c\", \"x\": [1, {\"y\": \"]}\"}]}\n];\n", "a,b}\",c" },
+		{ "window.YTD.like.part0 = [ ]", "" },
+		{ "[\n  {\"id\": \"a\"},\n]", "a|line 3, column 1: not valid JSON: unexpected token near ']'" },
+		{ "[{\"id\": \"a\"}, {\"id\": \"b\"}", "a,b|line 1, column 26: not valid JSON: the list"
+		  " is cut short (']' expected)" },
+		{ "[{\"id\": \"a\"}, {\"id\": \"b\"", "a|line 1, column 24: not valid JSON: '}'"
+		  " expected near end of file" },
+		{ "[\n\"x\",\n{\"id\": \"\xc3\xa9\xff\xfe\"}]", "?,\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd#2 at 3:10" },
+		{ "[1, 2x]", "?|line 1, column 6: not valid JSON: end of file expected near 'x'" },
+		{ "window.YTD.account.part0 = {\"id\": \"a\"}", "not a list: the data is not a list" },
+		{ "windoze.YTD = []", "line 1, column 1: not JSON: starts with 'windoze.YTD = '"
+		  " (expected JSON or 'window.YTD.<name>.part<N> =')" },
+		{ "   ", "line 1: the file is empty" },
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		for (size_t k = 1; k <= 4097; k += k < 8 ? 1 : 4089) {
+			char *got = reader_ids(files[i][0], k);
+
+			if (strcmp(got, files[i][1]) != 0)
+				fprintf(stderr, "file %zu, %zu bytes at a time: got '%s', want '%s'\n",
+				    i, k, got, files[i][1]);
+			CHECK_STR(got, files[i][1]);
+			free(got);
+		}
+}
+
 UNIT_MAIN(stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+    reader_streams_in_any_pieces,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
     json_error_position_is_the_files, invalid_utf8_repaired_with_place)
