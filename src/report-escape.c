@@ -19,19 +19,29 @@
 void
 fp_html_esc(FILE *out, const char *s, size_t n)
 {
+	size_t run = 0;		/* start of the bytes that need no escape */
+
 	for (size_t i = 0; i < n && s[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)s[i];
+		const char *rep;
 
 		switch (c) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
 		default:
-			fputc((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? ' ' : c, out);
+			if ((c >= 0x20 || c == '\n' || c == '\t') && c != 0x7f)
+				continue;
+			rep = " ";	/* control characters */
 		}
+		fwrite(s + run, 1, i - run, out);
+		fputs(rep, out);
+		run = i + 1;
 	}
+	/* the rest, up to n or a NUL */
+	fwrite(s + run, 1, strnlen(s + run, n - run), out);
 }
 
 void

@@ -111,6 +111,9 @@ static const char *const migrations[] = {
 	"  http_status INTEGER,"
 	"  error TEXT,"
 	"  updated_at INTEGER);",
+	/* 3 -> 4: the reports' count of items by platform and kind, from a
+	 * small index instead of a pass over every stored item. */
+	"CREATE INDEX items_kinds ON items (platform, kind) WHERE deleted = 0;",
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
