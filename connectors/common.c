@@ -57,8 +57,9 @@ fp_itemq_release(struct fp_itemq *q)
 	memset(q, 0, sizeof *q);
 }
 
-void
-fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order)
+static void
+batch_add(struct fp_batch *b, size_t member, fp_file_fn fn,
+    const struct fp_list_reader *list, int order)
 {
 	for (size_t i = 0; i < b->nfiles; i++)
 		if (b->files[i].member == member)
@@ -66,8 +67,95 @@ fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order)
 	b->files = xreallocarray(b->files, b->nfiles + 1, sizeof *b->files);
 	b->files[b->nfiles].member = member;
 	b->files[b->nfiles].fn = fn;
+	b->files[b->nfiles].list = list;
 	b->files[b->nfiles].order = order;
 	b->nfiles++;
+}
+
+void
+fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order)
+{
+	batch_add(b, member, fn, NULL, order);
+}
+
+void
+fp_batch_add_list(struct fp_batch *b, size_t member, const struct fp_list_reader *list,
+    int order)
+{
+	batch_add(b, member, list->whole, list, order);
+}
+
+static long
+member_read(void *ud, char *buf, size_t n, struct fp_err *err)
+{
+	return fp_member_read(ud, buf, n, err);
+}
+
+static void
+list_close(struct fp_batch *b)
+{
+	fp_json_stream_release(&b->js);
+	fp_member_close(b->member);
+	b->member = NULL;
+	b->list = NULL;
+}
+
+/* Start streaming file f: 1 when streaming, 0 to read it whole, -1 when
+ * it is unreadable (warned). */
+static int
+list_open(struct fp_conn *conn, struct fp_batch *b, struct fp_batch_file *f)
+{
+	struct fp_envelope_info info;
+	struct fp_err err;
+	int whole;
+
+	fp_err_clear(&err);
+	if (fp_member_open(conn->src, f->member, &b->member, &err) != FP_OK) {
+		fp_conn_warn(conn, b->name, "%s", err.msg);
+		return -1;
+	}
+	b->list = f->list;
+	if (fp_json_stream_open_reader(&b->js, member_read, b->member, f->list->keys,
+	    &info, &err) == FP_OK)
+		return 1;
+	whole = b->js.not_array;
+	if (!whole)
+		fp_conn_warn(conn, b->name, "%s; file skipped", err.msg);
+	list_close(b);
+	return whole ? 0 : -1;
+}
+
+/* The next element of the list being streamed into b->q; 0 at its end. */
+static int
+list_next(struct fp_conn *conn, struct fp_batch *b)
+{
+	struct fp_err err;
+	json_t *e;
+	long index = b->js.index;
+	int rc = fp_json_stream_next(&b->js, &e, &err);
+
+	if (rc == FP_OK) {
+		if (b->list->meta) {
+			json_t *fixed = fp_json_unmojibake(e);
+
+			json_decref(e);
+			e = fixed;
+		}
+		b->list->each(conn, b->name, e, index, &b->q);
+		json_decref(e);
+		return 1;
+	}
+	if (b->js.bad_bytes > 0)
+		fp_conn_warn(conn, b->name, "line %d, column %d: invalid UTF-8 (%zu bad"
+		    " byte%s replaced with U+FFFD)", b->js.bad_line, b->js.bad_col,
+		    b->js.bad_bytes, b->js.bad_bytes == 1 ? "" : "s");
+	if (rc == FP_FAILED)
+		fp_conn_warn(conn, b->name, "%s; the rest of the file is skipped (%ld"
+		    " element%s read)", err.msg, b->js.index, b->js.index == 1 ? "" : "s");
+	else if (b->js.lists == 0 && b->list->missing != NULL)
+		fp_conn_warn(conn, b->name, "%s", b->list->missing);
+	list_close(b);
+	return 0;
 }
 
 static int
@@ -102,10 +190,21 @@ fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item)
 			return FP_OK;
 		}
 		b->q.n = b->q.pos = 0;
+		if (b->list != NULL) {
+			list_next(conn, b);
+			continue;
+		}
 		if (b->cur >= b->nfiles)
 			return FP_EOF;
 		f = &b->files[b->cur++];
 		name = fp_source_name(conn->src, f->member);
+		b->name = name;
+		if (f->list != NULL) {
+			int r = list_open(conn, b, f);
+
+			if (r != 0)
+				continue;	/* streaming, or skipped */
+		}
 		if (fp_source_read(conn->src, f->member, FP_SOURCE_MAX_MEMBER, &data, &len,
 		    &err) != FP_OK) {
 			fp_conn_warn(conn, name, "%s", err.msg);
@@ -119,6 +218,7 @@ fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item)
 void
 fp_batch_release(struct fp_batch *b)
 {
+	list_close(b);
 	free(b->files);
 	fp_itemq_release(&b->q);
 	memset(b, 0, sizeof *b);

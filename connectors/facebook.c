@@ -238,11 +238,37 @@ read_posts(struct fp_conn *conn, const char *name, char *data, size_t len,
 }
 
 static void
+comment_item(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	struct fp_item *it;
+	const char *text = NULL;
+	int64_t t = fp_jtime(e, "timestamp");
+	json_t *d;
+	size_t j;
+
+	json_array_foreach(json_object_get(e, "data"), j, d) {
+		json_t *c = json_object_get(d, "comment");
+
+		if (fp_jstr(c, "comment") != NULL)
+			text = fp_jstr(c, "comment");
+		if (t == FP_TIME_NONE)
+			t = fp_jtime(c, "timestamp");
+	}
+	if (text == NULL || text[0] == '\0')
+		return;		/* a sticker or a GIF */
+	it = fp_itemq_push(q, conn, "facebook", FP_KIND_COMMENT, name, index);
+	it->created_at = t;
+	it->text = xstrdup(text);
+	it->url = xstrdup(ACTIVITY_LOG);
+}
+
+static void
 read_comments(struct fp_conn *conn, const char *name, char *data, size_t len,
     struct fp_itemq *q)
 {
-	json_t *doc = fp_conn_json(conn, name, data, len, 1), *list, *e, *d;
-	size_t i, j;
+	json_t *doc = fp_conn_json(conn, name, data, len, 1), *list, *e;
+	size_t i;
 
 	if (doc == NULL)
 		return;
@@ -251,35 +277,48 @@ read_comments(struct fp_conn *conn, const char *name, char *data, size_t len,
 		json_decref(doc);
 		return;
 	}
-	json_array_foreach(list, i, e) {
-		struct fp_item *it;
-		const char *text = NULL;
-		int64_t t = fp_jtime(e, "timestamp");
-
-		json_array_foreach(json_object_get(e, "data"), j, d) {
-			json_t *c = json_object_get(d, "comment");
-
-			if (fp_jstr(c, "comment") != NULL)
-				text = fp_jstr(c, "comment");
-			if (t == FP_TIME_NONE)
-				t = fp_jtime(c, "timestamp");
-		}
-		if (text == NULL || text[0] == '\0')
-			continue;	/* a sticker or a GIF */
-		it = fp_itemq_push(q, conn, "facebook", FP_KIND_COMMENT, name, (long)i);
-		it->created_at = t;
-		it->text = xstrdup(text);
-		it->url = xstrdup(ACTIVITY_LOG);
-	}
+	json_array_foreach(list, i, e)
+		comment_item(conn, name, e, (long)i, q);
 	json_decref(doc);
+}
+
+static void
+reaction_item(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	struct fp_item *it = fp_itemq_push(q, conn, "facebook", FP_KIND_LIKE, name, index);
+	struct fp_buf text = FP_BUF_INIT;
+	const char *url = NULL;
+	json_t *lv;
+	size_t j;
+
+	it->created_at = fp_jtime(e, "timestamp");
+	/* "Lina Haddad likes Dana Reyes's post.": who was endorsed */
+	if (fp_jstr(e, "title") != NULL)
+		fp_buf_addstr(&text, fp_jstr(e, "title"));
+	json_array_foreach(json_object_get(e, "label_values"), j, lv) {
+		const char *label = fp_jstr(lv, "label"), *value = fp_jstr(lv, "value");
+
+		if (label == NULL || value == NULL)
+			continue;
+		if (strcmp(label, "URL") == 0)
+			url = value;
+		else if (strcmp(label, "Reaction") != 0)
+			fp_buf_addf(&text, "%s%s", text.len ? "\n" : "", value);
+	}
+	if (fp_jstr(e, "fbid") != NULL)
+		it->native_id = xstrdup(fp_jstr(e, "fbid"));
+	it->url = xstrdup(url != NULL ? url : ACTIVITY_LOG);
+	it->text = text.len ? fp_buf_detach(&text) : NULL;
+	fp_buf_release(&text);
 }
 
 static void
 read_reactions(struct fp_conn *conn, const char *name, char *data, size_t len,
     struct fp_itemq *q)
 {
-	json_t *doc = fp_conn_json(conn, name, data, len, 1), *list, *e, *lv;
-	size_t i, j;
+	json_t *doc = fp_conn_json(conn, name, data, len, 1), *list, *e;
+	size_t i;
 
 	if (doc == NULL)
 		return;
@@ -288,33 +327,29 @@ read_reactions(struct fp_conn *conn, const char *name, char *data, size_t len,
 		json_decref(doc);
 		return;
 	}
-	json_array_foreach(list, i, e) {
-		struct fp_item *it = fp_itemq_push(q, conn, "facebook", FP_KIND_LIKE, name, (long)i);
-		struct fp_buf text = FP_BUF_INIT;
-		const char *url = NULL;
-
-		it->created_at = fp_jtime(e, "timestamp");
-		/* "Lina Haddad likes Dana Reyes's post.": who was endorsed */
-		if (fp_jstr(e, "title") != NULL)
-			fp_buf_addstr(&text, fp_jstr(e, "title"));
-		json_array_foreach(json_object_get(e, "label_values"), j, lv) {
-			const char *label = fp_jstr(lv, "label"), *value = fp_jstr(lv, "value");
-
-			if (label == NULL || value == NULL)
-				continue;
-			if (strcmp(label, "URL") == 0)
-				url = value;
-			else if (strcmp(label, "Reaction") != 0)
-				fp_buf_addf(&text, "%s%s", text.len ? "\n" : "", value);
-		}
-		if (fp_jstr(e, "fbid") != NULL)
-			it->native_id = xstrdup(fp_jstr(e, "fbid"));
-		it->url = xstrdup(url != NULL ? url : ACTIVITY_LOG);
-		it->text = text.len ? fp_buf_detach(&text) : NULL;
-		fp_buf_release(&text);
-	}
+	json_array_foreach(list, i, e)
+		reaction_item(conn, name, e, (long)i, q);
 	json_decref(doc);
 }
+
+/* Posts, comments and reactions grow with the account: each file is read
+ * element by element, from a bare list or the list under its key. */
+static const char *const posts_keys[] = { "status_updates_v2", NULL };
+static const char *const comments_keys[] = { "comments", "comments_v2", NULL };
+static const char *const reactions_keys[] = { "reactions", "reactions_v2", NULL };
+
+static const struct fp_list_reader posts_reader = {
+	.keys = posts_keys, .meta = 1, .each = post_item, .whole = read_posts,
+	.missing = "no list of posts; skipped",
+};
+static const struct fp_list_reader comments_reader = {
+	.keys = comments_keys, .meta = 1, .each = comment_item, .whole = read_comments,
+	.missing = "no comments list; skipped",
+};
+static const struct fp_list_reader reactions_reader = {
+	.keys = reactions_keys, .meta = 1, .each = reaction_item, .whole = read_reactions,
+	.missing = "no reactions list; skipped",
+};
 
 static int
 facebook_bid(struct fp_source *src)
@@ -344,11 +379,11 @@ facebook_open(struct fp_conn *conn, struct fp_err *err)
 		if (is_profile(n))
 			fp_batch_add(&s->batch, i, read_profile, 0);
 		else if (is_posts(n))
-			fp_batch_add(&s->batch, i, read_posts, 1);
+			fp_batch_add_list(&s->batch, i, &posts_reader, 1);
 		else if (is_comments(n))
-			fp_batch_add(&s->batch, i, read_comments, 2);
+			fp_batch_add_list(&s->batch, i, &comments_reader, 2);
 		else if (is_reactions(n))
-			fp_batch_add(&s->batch, i, read_reactions, 3);
+			fp_batch_add_list(&s->batch, i, &reactions_reader, 3);
 	}
 	if (s->batch.nfiles == 0) {
 		fp_err_set(err, FP_FATAL, "'%s' is Facebook's HTML export: footprint reads"

@@ -276,6 +276,23 @@ read_outbox(struct fp_conn *conn, const char *name, char *data, size_t len,
 }
 
 static void
+like_item(struct fp_conn *conn, const char *name, json_t *v, long index,
+    struct fp_itemq *q)
+{
+	const char *uri = json_is_string(v) ? json_string_value(v) : fp_jstr(v, "id");
+	struct fp_item *it;
+
+	if (uri == NULL)
+		return;
+	it = fp_itemq_push(q, conn, "mastodon", FP_KIND_LIKE, name, index);
+	it->native_id = fp_mastodon_last_segment(uri);
+	it->url = xstrdup(uri);
+	it->ref_author = fp_mastodon_author_of(uri);
+	it->ref_id = fp_mastodon_last_segment(uri);
+	/* only URIs, no text and no date */
+}
+
+static void
 read_likes(struct fp_conn *conn, const char *name, char *data, size_t len,
     struct fp_itemq *q)
 {
@@ -284,21 +301,28 @@ read_likes(struct fp_conn *conn, const char *name, char *data, size_t len,
 
 	if (doc == NULL)
 		return;
-	json_array_foreach(json_object_get(doc, "orderedItems"), i, v) {
-		const char *uri = json_is_string(v) ? json_string_value(v) : fp_jstr(v, "id");
-		struct fp_item *it;
-
-		if (uri == NULL)
-			continue;
-		it = fp_itemq_push(q, conn, "mastodon", FP_KIND_LIKE, name, (long)i);
-		it->native_id = fp_mastodon_last_segment(uri);
-		it->url = xstrdup(uri);
-		it->ref_author = fp_mastodon_author_of(uri);
-		it->ref_id = fp_mastodon_last_segment(uri);
-		/* only URIs, no text and no date */
-	}
+	json_array_foreach(json_object_get(doc, "orderedItems"), i, v)
+		like_item(conn, name, v, (long)i, q);
 	json_decref(doc);
 }
+
+/* outbox.json and likes.json grow with the account: read element by
+ * element from their "orderedItems" lists (an export with the key twice
+ * gives both). */
+static const char *const ordered_items[] = { "orderedItems", NULL };
+
+static const struct fp_list_reader outbox_reader = {
+	.keys = ordered_items,
+	.each = outbox_item,
+	.whole = read_outbox,
+	.missing = "no orderedItems list: not an outbox",
+};
+
+static const struct fp_list_reader likes_reader = {
+	.keys = ordered_items,
+	.each = like_item,
+	.whole = read_likes,
+};
 
 static int
 mastodon_bid(struct fp_source *src)
@@ -326,9 +350,9 @@ mastodon_open(struct fp_conn *conn, struct fp_err *err)
 		if (fp_name_tail(n, "actor.json"))
 			fp_batch_add(&s->batch, i, read_actor, 0);
 		else if (fp_name_tail(n, "outbox.json"))
-			fp_batch_add(&s->batch, i, read_outbox, 1);
+			fp_batch_add_list(&s->batch, i, &outbox_reader, 1);
 		else if (fp_name_tail(n, "likes.json"))
-			fp_batch_add(&s->batch, i, read_likes, 2);
+			fp_batch_add_list(&s->batch, i, &likes_reader, 2);
 	}
 	fp_batch_sort(&s->batch);
 	return FP_OK;

@@ -933,7 +933,7 @@ stream_open(struct fp_conn *conn, struct x_state *s, size_t member,
 		fp_conn_warn(conn, s->name, "%s", err.msg);
 		return -1;
 	}
-	if (fp_json_stream_open_reader(&s->js, member_read, s->member, info,
+	if (fp_json_stream_open_reader(&s->js, member_read, s->member, NULL, info,
 	    &err) == FP_OK) {
 		s->streaming = 1;
 		return 1;

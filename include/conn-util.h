@@ -6,6 +6,11 @@
  * be read: the profile first, so that the account is known); fp_batch_next
  * then reads one file at a time, calls its handler, and hands out the items
  * it queued, so that only one file's items are in memory at once.
+ *
+ * The files that grow with the account (posts, comments, likes) are lists:
+ * those are added with fp_batch_add_list and read one element at a time as
+ * they are decompressed, so that only one element is in memory at once
+ * however big the file (see fp_json_stream).
  */
 #ifndef FP_CONN_UTIL_H
 #define FP_CONN_UTIL_H
@@ -14,6 +19,8 @@
 #include "footprint.h"
 #include "connector.h"
 #include "csv.h"
+#include "jsfile.h"
+#include "source.h"
 
 /* Items made but not yet handed out. */
 struct fp_itemq {
@@ -34,17 +41,39 @@ struct fp_batch;
 typedef void (*fp_file_fn)(struct fp_conn *conn, const char *name, char *data,
 	    size_t len, struct fp_itemq *q);
 
+/* Read one element of a list (index: its place in the file's lists). */
+typedef void (*fp_elem_fn)(struct fp_conn *conn, const char *name, json_t *e,
+	    long index, struct fp_itemq *q);
+
+/* How to read a file that is a list, or an object holding lists. */
+struct fp_list_reader {
+	const char *const *keys;	/* the object's members that are the lists;
+					 * NULL: the file is a bare list */
+	int		 meta;		/* undo Meta's mojibake in each element */
+	fp_elem_fn	 each;
+	fp_file_fn	 whole;		/* when the file is neither: read it whole */
+	const char	*missing;	/* warning when no list is found, or NULL */
+};
+
 struct fp_batch {
 	struct fp_batch_file {
 		size_t		member;
 		fp_file_fn	fn;
+		const struct fp_list_reader *list;	/* or NULL */
 		int		order;
 	}		*files;
 	size_t		 nfiles, cur;
 	struct fp_itemq	 q;
+	/* the list being streamed */
+	struct fp_json_stream	 js;
+	struct fp_member	*member;
+	const struct fp_list_reader *list;
+	const char		*name;
 };
 
 void	fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order);
+void	fp_batch_add_list(struct fp_batch *b, size_t member,
+	    const struct fp_list_reader *list, int order);
 void	fp_batch_sort(struct fp_batch *b);
 int	fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item);
 void	fp_batch_release(struct fp_batch *b);

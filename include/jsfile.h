@@ -61,8 +61,12 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * fp_json_stream_open_reader: over bytes pulled from read(ud, ...) (a
  * member of an archive, as it is decompressed), in a window that grows
  * only to the largest element; it blanks the envelope itself (*info).
- * FP_FAILED with err on a bad envelope or a read error, and with
- * js->not_array set when the value is not a list.
+ * The value is a list, or, with keys (NULL-terminated), an object whose
+ * members under those keys are lists: their elements come one list after
+ * another (Mastodon's {"orderedItems": [...]}, Meta's {"comments_v2":
+ * [...]}); other members are checked and dropped, and js->lists says how
+ * many lists were found. FP_FAILED with err on a bad envelope or a read
+ * error, and with js->not_array set when the value is neither.
  *
  * fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF after ']', or
  * FP_FAILED with err "line L, column C: not valid JSON: ...", the place in
@@ -84,6 +88,11 @@ struct fp_json_stream {
 	void		*ud;
 	int		 eof;
 	int		 not_array;
+	const char *const *keys;	/* borrowed */
+	int		 in_object, in_list;
+	long		 members;	/* of the object, so far */
+	int		 lists;		/* lists found */
+	long		 list_count;	/* elements of the current list */
 	long		 index;		/* elements read so far */
 	int		 done;
 	/* how far element_end got in the element at pos */
@@ -96,7 +105,8 @@ struct fp_json_stream {
 
 int	fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len);
 int	fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read,
-	    void *ud, struct fp_envelope_info *info, struct fp_err *err);
+	    void *ud, const char *const *keys, struct fp_envelope_info *info,
+	    struct fp_err *err);
 int	fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err);
 void	fp_json_stream_release(struct fp_json_stream *js);
 

@@ -308,18 +308,22 @@ fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len)
 	if (skip_space(js, &err) != 1 || buf[js->pos] != '[')
 		return FP_FAILED;
 	js->pos++;
+	js->lists = 1;
 	return FP_OK;
 }
 
+static int seek_list(struct fp_json_stream *js, struct fp_err *err);
+
 int
 fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void *ud,
-    struct fp_envelope_info *info, struct fp_err *err)
+    const char *const *keys, struct fp_envelope_info *info, struct fp_err *err)
 {
 	int r;
 
 	stream_init(js);
 	js->read = read;
 	js->ud = ud;
+	js->keys = keys;
 	/* the envelope is a line at the top: read enough to see it whole */
 	for (;;) {
 		size_t i = 0;
@@ -335,12 +339,21 @@ fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void
 		return FP_FAILED;
 	if ((r = skip_space(js, err)) < 0)
 		return FP_FAILED;
+	if (r == 1 && js->buf[js->pos] == '{' && keys != NULL) {
+		/* {"key": [...], ...}: the lists under keys, one after another */
+		js->pos++;
+		js->in_object = 1;
+		if (seek_list(js, err) == FP_FAILED)
+			return FP_FAILED;
+		return FP_OK;
+	}
 	if (r == 0 || js->buf[js->pos] != '[') {
 		js->not_array = 1;
 		fp_err_set(err, FP_FAILED, "the data is not a list");
 		return FP_FAILED;
 	}
 	js->pos++;
+	js->lists = 1;
 	return FP_OK;
 }
 
@@ -473,6 +486,105 @@ stream_end(struct fp_json_stream *js, struct fp_err *err)
 	return FP_EOF;
 }
 
+/* The bytes of the value at pos, whole in the window: their length (the
+ * rest of the input when it is cut short), or 0 on a read error. */
+static size_t
+whole_value(struct fp_json_stream *js, struct fp_err *err, int *failed)
+{
+	size_t n;
+	int r;
+
+	*failed = 0;
+	js->scan_off = 0;
+	js->scan_depth = 0;
+	js->scan_in_str = 0;
+	while ((n = element_end(js)) == 0) {
+		if ((r = refill(js, err)) < 0) {
+			*failed = 1;
+			return 0;
+		}
+		if (r == 0)
+			return js->len - js->pos;	/* cut short */
+	}
+	return n;
+}
+
+/*
+ * Inside the top-level object: go on to the next member whose key is one
+ * of js->keys and whose value is a list, and into that list. Values under
+ * other keys are skipped (each must fit the window). FP_OK there; FP_EOF
+ * at the end of the object (js->done); FP_FAILED with err.
+ */
+static int
+seek_list(struct fp_json_stream *js, struct fp_err *err)
+{
+	for (;;) {
+		json_error_t jerr;
+		json_t *key;
+		size_t n;
+		int r, failed, want = 0;
+
+		if ((r = skip_space(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0)
+			return stream_fail(js, js->pos, NULL, "the object is cut short"
+			    " ('}' expected)", err);
+		if (js->buf[js->pos] == '}') {
+			js->pos++;
+			js->done = 1;
+			return FP_EOF;
+		}
+		if (js->members > 0) {
+			if (js->buf[js->pos] != ',')
+				return stream_fail(js, js->pos, NULL, "',' or '}' expected", err);
+			js->pos++;
+			if ((r = skip_space(js, err)) < 0)
+				return read_fail(js, err);
+		}
+		if (r == 0)
+			return stream_fail(js, js->pos, NULL, "the object is cut short"
+			    " ('}' expected)", err);
+		if (js->buf[js->pos] != '"')
+			return stream_fail(js, js->pos, NULL, "a string key expected", err);
+		n = whole_value(js, err, &failed);
+		if (failed)
+			return read_fail(js, err);
+		if ((key = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY, &jerr)) == NULL)
+			return stream_fail(js, js->pos, &jerr, NULL, err);
+		for (size_t i = 0; js->keys[i] != NULL && json_is_string(key); i++)
+			if (strcmp(json_string_value(key), js->keys[i]) == 0)
+				want = 1;
+		json_decref(key);
+		js->pos += n;
+		js->members++;
+		if ((r = skip_space(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0 || js->buf[js->pos] != ':')
+			return stream_fail(js, js->pos, NULL, "':' expected", err);
+		js->pos++;
+		if ((r = skip_space(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0)
+			return stream_fail(js, js->pos, NULL, "the object is cut short", err);
+		if (want && js->buf[js->pos] == '[') {
+			js->pos++;
+			js->in_list = 1;
+			js->list_count = 0;
+			js->lists++;
+			return FP_OK;
+		}
+		/* another member: its value is checked and dropped */
+		n = whole_value(js, err, &failed);
+		if (failed)
+			return read_fail(js, err);
+		if ((key = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+		    &jerr)) == NULL)
+			return stream_fail(js, js->pos, &jerr, NULL, err);
+		json_decref(key);
+		js->pos += n;
+	}
+}
+
 int
 fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 {
@@ -482,13 +594,22 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 	int r;
 
 	*out = NULL;
-	if (js->done)
-		return FP_EOF;
-	if ((r = skip_space(js, err)) < 0)
-		return read_fail(js, err);
-	if (r == 1 && js->buf[js->pos] == ']')
-		return stream_end(js, err);
-	if (js->index > 0) {
+	for (;;) {
+		if (js->done)
+			return FP_EOF;
+		if (js->in_object && !js->in_list && (r = seek_list(js, err)) != FP_OK)
+			return r;
+		if ((r = skip_space(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0 || js->buf[js->pos] != ']')
+			break;
+		if (!js->in_object)
+			return stream_end(js, err);
+		/* the end of one list in the object: on to the next, if any */
+		js->pos++;
+		js->in_list = 0;
+	}
+	if (js->list_count > 0) {
 		if (r == 0 || js->buf[js->pos] != ',')
 			return stream_fail(js, js->pos, NULL, r == 0 ?
 			    "the list is cut short (']' expected)" : "',' or ']' expected", err);
@@ -531,6 +652,7 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 		return stream_fail(js, js->pos, &jerr, NULL, err);
 	js->pos += whole;
 	js->index++;
+	js->list_count++;
 	return FP_OK;
 }
 

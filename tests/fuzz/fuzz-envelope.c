@@ -7,7 +7,8 @@
  * keeps its length and only the envelope turns into spaces; the name
  * found is NUL-terminated; a failure says where (a stream's, by line and
  * column); read in pieces, a member gives the same elements as from the
- * buffer, then the same end or the same error.
+ * buffer, then the same end or the same error; the lists inside an object
+ * (keys "orderedItems" and "a") stream with the same promises.
  */
 #include "config.h"
 
@@ -98,7 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			 * preparation blanks it, the reader leaves it to the list */
 			int same = !ends_with_semicolon(data, size);
 
-			ropen = fp_json_stream_open_reader(&rs, read_pieces, &p, &rinfo, &rerr);
+			ropen = fp_json_stream_open_reader(&rs, read_pieces, &p, NULL, &rinfo, &rerr);
 			FUZZ_ASSERT(ropen == FP_OK);
 			FUZZ_ASSERT(rinfo.type == info.type && strcmp(rinfo.name, info.name) == 0);
 			for (;;) {
@@ -127,6 +128,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(warn);
 		free(copy);
+	}
+
+	/* the lists inside an object (Mastodon's, Meta's), read in pieces */
+	{
+		static const char *const keys[] = { "orderedItems", "a", NULL };
+		struct pieces p = { data, size, 0, (unsigned)size * 7u };
+		struct fp_json_stream rs;
+		struct fp_envelope_info rinfo;
+		struct fp_err rerr;
+		json_t *e;
+		int r;
+
+		if (fp_json_stream_open_reader(&rs, read_pieces, &p, keys, &rinfo, &rerr) == FP_OK) {
+			while ((r = fp_json_stream_next(&rs, &e, &rerr)) == FP_OK) {
+				FUZZ_ASSERT(rs.lists > 0 && rs.index > 0);
+				json_decref(e);
+			}
+			FUZZ_ASSERT(r == FP_EOF || strncmp(rerr.msg, "line ", 5) == 0);
+		} else
+			FUZZ_ASSERT(rerr.msg[0] != '\0');
+		fp_json_stream_release(&rs);
 	}
 	free(buf);
 	return 0;

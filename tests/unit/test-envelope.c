@@ -231,7 +231,7 @@ dribble_read(void *ud, char *buf, size_t n, struct fp_err *err)
 /* Like stream_ids, read k bytes at a time, envelope included; the bad
  * UTF-8 count and its place after a '#'. */
 static char *
-reader_ids(const char *file, size_t k)
+reader_ids_at(const char *file, size_t k, const char *const *keys)
 {
 	struct dribble d = { file, 0, k };
 	struct fp_json_stream js;
@@ -241,7 +241,7 @@ reader_ids(const char *file, size_t k)
 	json_t *e;
 	int rc;
 
-	if (fp_json_stream_open_reader(&js, dribble_read, &d, &info, &err) != FP_OK) {
+	if (fp_json_stream_open_reader(&js, dribble_read, &d, keys, &info, &err) != FP_OK) {
 		char *r = xasprintf("%s%s", js.not_array ? "not a list: " : "", err.msg);
 
 		fp_json_stream_release(&js);
@@ -259,8 +259,58 @@ reader_ids(const char *file, size_t k)
 		fp_buf_addf(&b, "|%s", err.msg);
 	if (js.bad_bytes > 0)
 		fp_buf_addf(&b, "#%zu at %d:%d", js.bad_bytes, js.bad_line, js.bad_col);
+	if (keys != NULL)
+		fp_buf_addf(&b, "(%d)", js.lists);
 	fp_json_stream_release(&js);
 	return fp_buf_detach(&b);
+}
+
+static char *
+reader_ids(const char *file, size_t k)
+{
+	return reader_ids_at(file, k, NULL);
+}
+
+UNIT(reader_streams_lists_inside_an_object)
+{
+	static const char *const keys[] = { "orderedItems", "comments_v2", NULL };
+	static const char *const files[][2] = {
+		/* Mastodon: other members before and after, checked and dropped */
+		{ "{\"@context\": [\"x\", {\"a\": \"]\"}], \"totalItems\": 2,\n"
+		  " \"orderedItems\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"last\": {}}", "a,b(1)" },
+		/* the key twice, or two of the keys: every list */
+		{ "{\"orderedItems\": [{\"id\": \"a\"}], \"orderedItems\": [], "
+		  "\"comments_v2\": [{\"id\": \"c\"}]}", "a,c(3)" },
+		/* a bare list still streams */
+		{ "[{\"id\": \"a\"}]", "a(1)" },
+		/* the key with something else than a list, or no key */
+		{ "{\"orderedItems\": {\"id\": \"a\"}}", "(0)" },
+		{ "{}", "(0)" },
+		/* broken: where, and what came before counts */
+		{ "{\"orderedItems\": [{\"id\": \"a\"}, {\"id\": \"b\"}", "a,b|line 1, column 43:"
+		  " not valid JSON: the list is cut short (']' expected)(1)" },
+		/* (a break before the first list fails the opening) */
+		{ "{\"x\": 1 \"orderedItems\": []}", "line 1, column 9: not valid JSON: ',' or"
+		  " '}' expected" },
+		{ "{\"orderedItems\": [{\"id\": \"a\"}], ", "a|line 1, column 33: not valid JSON:"
+		  " the object is cut short ('}' expected)(1)" },
+		{ "{\"x\": tru, \"orderedItems\": []}", "line 1, column 9: not valid JSON: invalid"
+		  " token near 'tru'" },
+		{ "\"orderedItems\"", "line 1, column 1: not JSON: starts with '\"orderedItems\"'"
+		  " (expected JSON or 'window.YTD.<name>.part<N> =')" },
+		{ "window.YTD.x.part0 = 17", "not a list: the data is not a list" },
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		for (size_t k = 1; k <= 4097; k += k < 8 ? 1 : 4089) {
+			char *got = reader_ids_at(files[i][0], k, keys);
+
+			if (strcmp(got, files[i][1]) != 0)
+				fprintf(stderr, "file %zu, %zu bytes at a time: got '%s', want '%s'\n",
+				    i, k, got, files[i][1]);
+			CHECK_STR(got, files[i][1]);
+			free(got);
+		}
 }
 
 UNIT(reader_streams_in_any_pieces)
@@ -295,7 +345,7 @@ UNIT(reader_streams_in_any_pieces)
 }
 
 UNIT_MAIN(stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
-    reader_streams_in_any_pieces,
+    reader_streams_in_any_pieces, reader_streams_lists_inside_an_object,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
     json_error_position_is_the_files, invalid_utf8_repaired_with_place)
