@@ -203,12 +203,24 @@ media_post(struct fp_conn *conn, const char *name, const char *platform, json_t 
 	    "https://www.threads.net/settings/account" : ACTIVITY);
 }
 
+static const char *
+posts_platform(const char *name)
+{
+	return strstr(name, "threads_and_replies") ? "threads" : "instagram";
+}
+
+static void
+post_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	media_post(conn, name, posts_platform(name), e, index, q);
+}
+
 static void
 read_posts(struct fp_conn *conn, const char *name, char *data, size_t len,
     struct fp_itemq *q)
 {
 	json_t *doc = fp_conn_json(conn, name, data, len, 1), *list, *e;
-	const char *platform = strstr(name, "threads_and_replies") ? "threads" : "instagram";
 	size_t i;
 
 	if (doc == NULL)
@@ -220,8 +232,32 @@ read_posts(struct fp_conn *conn, const char *name, char *data, size_t len,
 		return;
 	}
 	json_array_foreach(list, i, e)
-		media_post(conn, name, platform, e, (long)i, q);
+		post_elem(conn, name, e, (long)i, q);
 	json_decref(doc);
+}
+
+static void
+comment_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	json_t *map = json_object_get(e, "string_map_data");
+	const char *text = map_value(map, L_COMMENT, NULL);
+	const char *owner = map_value(map, L_OWNER, NULL);
+	int64_t when = FP_TIME_NONE;
+	struct fp_item *it;
+
+	map_value(map, L_TIME, &when);
+	if (text == NULL) {
+		if (index == 0)
+			count_unknown(conn, name, map);
+		return;
+	}
+	it = fp_itemq_push(q, conn, "instagram", FP_KIND_COMMENT, name, index);
+	it->text = xstrdup(text);
+	it->created_at = when;
+	if (owner != NULL && owner[0] != '\0')
+		it->ref_author = xstrdup(owner);
+	it->url = xstrdup("https://www.instagram.com/your_activity/interactions/comments");
 }
 
 static void
@@ -239,27 +275,53 @@ read_comments(struct fp_conn *conn, const char *name, char *data, size_t len,
 		json_decref(doc);
 		return;
 	}
-	json_array_foreach(list, i, e) {
-		json_t *map = json_object_get(e, "string_map_data");
-		const char *text = map_value(map, L_COMMENT, NULL);
-		const char *owner = map_value(map, L_OWNER, NULL);
-		int64_t when = FP_TIME_NONE;
-		struct fp_item *it;
-
-		map_value(map, L_TIME, &when);
-		if (text == NULL) {
-			if (i == 0)
-				count_unknown(conn, name, map);
-			continue;
-		}
-		it = fp_itemq_push(q, conn, "instagram", FP_KIND_COMMENT, name, (long)i);
-		it->text = xstrdup(text);
-		it->created_at = when;
-		if (owner != NULL && owner[0] != '\0')
-			it->ref_author = xstrdup(owner);
-		it->url = xstrdup("https://www.instagram.com/your_activity/interactions/comments");
-	}
+	json_array_foreach(list, i, e)
+		comment_elem(conn, name, e, (long)i, q);
 	json_decref(doc);
+}
+
+static void
+like_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	struct fp_item *it = fp_itemq_push(q, conn, "instagram", FP_KIND_LIKE, name, index);
+	json_t *sl = json_array_get(json_object_get(e, "string_list_data"), 0);
+	json_t *lv, *d;
+	size_t j, k;
+
+	if (sl != NULL) {		/* legacy dialect: the owner is the title */
+		if (fp_jstr(e, "title") && fp_jstr(e, "title")[0])
+			it->ref_author = xstrdup(fp_jstr(e, "title"));
+		it->created_at = fp_jtime(sl, "timestamp");
+		if (fp_jstr(sl, "href"))
+			it->url = xstrdup(fp_jstr(sl, "href"));
+	} else {			/* label_values dialect */
+		it->created_at = fp_jtime(e, "timestamp");
+		json_array_foreach(json_object_get(e, "label_values"), j, lv) {
+			enum ig_label m = label_meaning(fp_jstr(lv, "label") ?
+			    fp_jstr(lv, "label") : "");
+
+			if (m == L_URL && (fp_jstr(lv, "href") || fp_jstr(lv, "value")))
+				fp_item_set(&it->url, fp_jstr(lv, "href") ?
+				    fp_jstr(lv, "href") : fp_jstr(lv, "value"));
+			else if (m == L_CAPTION && fp_jstr(lv, "value"))
+				fp_item_set(&it->text, fp_jstr(lv, "value"));
+			else if (m == L_OWNER)
+				json_array_foreach(json_object_get(lv, "dict"), k, d) {
+					json_t *dd;
+					size_t z;
+
+					json_array_foreach(json_object_get(d, "dict"), z, dd)
+						if (label_meaning(fp_jstr(dd, "label") ?
+						    fp_jstr(dd, "label") : "") == L_USERNAME &&
+						    fp_jstr(dd, "value"))
+							fp_item_set(&it->ref_author,
+							    fp_jstr(dd, "value"));
+				}
+		}
+	}
+	if (it->url == NULL)
+		it->url = xstrdup("https://www.instagram.com/your_activity/interactions/likes");
 }
 
 static void
@@ -277,48 +339,28 @@ read_likes(struct fp_conn *conn, const char *name, char *data, size_t len,
 		json_decref(doc);
 		return;
 	}
-	json_array_foreach(list, i, e) {
-		struct fp_item *it = fp_itemq_push(q, conn, "instagram", FP_KIND_LIKE, name, (long)i);
-		json_t *sl = json_array_get(json_object_get(e, "string_list_data"), 0);
-		json_t *lv, *d;
-		size_t j, k;
-
-		if (sl != NULL) {		/* legacy dialect: the owner is the title */
-			if (fp_jstr(e, "title") && fp_jstr(e, "title")[0])
-				it->ref_author = xstrdup(fp_jstr(e, "title"));
-			it->created_at = fp_jtime(sl, "timestamp");
-			if (fp_jstr(sl, "href"))
-				it->url = xstrdup(fp_jstr(sl, "href"));
-		} else {			/* label_values dialect */
-			it->created_at = fp_jtime(e, "timestamp");
-			json_array_foreach(json_object_get(e, "label_values"), j, lv) {
-				enum ig_label m = label_meaning(fp_jstr(lv, "label") ?
-				    fp_jstr(lv, "label") : "");
-
-				if (m == L_URL && (fp_jstr(lv, "href") || fp_jstr(lv, "value")))
-					fp_item_set(&it->url, fp_jstr(lv, "href") ?
-					    fp_jstr(lv, "href") : fp_jstr(lv, "value"));
-				else if (m == L_CAPTION && fp_jstr(lv, "value"))
-					fp_item_set(&it->text, fp_jstr(lv, "value"));
-				else if (m == L_OWNER)
-					json_array_foreach(json_object_get(lv, "dict"), k, d) {
-						json_t *dd;
-						size_t z;
-
-						json_array_foreach(json_object_get(d, "dict"), z, dd)
-							if (label_meaning(fp_jstr(dd, "label") ?
-							    fp_jstr(dd, "label") : "") == L_USERNAME &&
-							    fp_jstr(dd, "value"))
-								fp_item_set(&it->ref_author,
-								    fp_jstr(dd, "value"));
-					}
-			}
-		}
-		if (it->url == NULL)
-			it->url = xstrdup("https://www.instagram.com/your_activity/interactions/likes");
-	}
+	json_array_foreach(list, i, e)
+		like_elem(conn, name, e, (long)i, q);
 	json_decref(doc);
 }
+
+/* Posts, comments and likes grow with the account: each file is read
+ * element by element, from a bare list or the list inside its object
+ * ({"comments_media_comments": [...]}, {"likes_media_likes": [...]}). */
+static const char *const any_key[] = { FP_JSON_ANY_KEY, NULL };
+
+static const struct fp_list_reader posts_reader = {
+	.keys = any_key, .meta = 1, .each = post_elem, .whole = read_posts,
+	.missing = "no list of posts; skipped",
+};
+static const struct fp_list_reader comments_reader = {
+	.keys = any_key, .meta = 1, .each = comment_elem, .whole = read_comments,
+	.missing = "no list of comments; skipped",
+};
+static const struct fp_list_reader likes_reader = {
+	.keys = any_key, .meta = 1, .each = like_elem, .whole = read_likes,
+	.missing = "no list of likes; skipped",
+};
 
 static int
 is_posts(const char *n)
@@ -367,11 +409,11 @@ instagram_open(struct fp_conn *conn, struct fp_err *err)
 		if (fp_name_tail(n, "personal_information.json"))
 			fp_batch_add(&s->batch, i, read_profile, 0);
 		else if (is_posts(n))
-			fp_batch_add(&s->batch, i, read_posts, 1);
+			fp_batch_add_list(&s->batch, i, &posts_reader, 1);
 		else if (is_comments(n))
-			fp_batch_add(&s->batch, i, read_comments, 2);
+			fp_batch_add_list(&s->batch, i, &comments_reader, 2);
 		else if (fp_name_tail(n, "liked_posts.json"))
-			fp_batch_add(&s->batch, i, read_likes, 3);
+			fp_batch_add_list(&s->batch, i, &likes_reader, 3);
 	}
 	fp_batch_sort(&s->batch);
 	return FP_OK;

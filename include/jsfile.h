@@ -64,7 +64,8 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * The value is a list, or, with keys (NULL-terminated), an object whose
  * members under those keys are lists: their elements come one list after
  * another (Mastodon's {"orderedItems": [...]}, Meta's {"comments_v2":
- * [...]}); other members are checked and dropped, and js->lists says how
+ * [...]}; FP_JSON_ANY_KEY stands for every key); other members are checked
+ * and dropped, and js->lists says how
  * many lists were found. FP_FAILED with err on a bad envelope or a read
  * error, and with js->not_array set when the value is neither.
  *
@@ -75,6 +76,8 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * the bytes replaced, bad_line and bad_col place the first.
  * fp_json_stream_release frees what the stream holds (not buf).
  */
+#define FP_JSON_ANY_KEY	"*"
+
 typedef long (*fp_json_read_fn)(void *ud, char *buf, size_t n, struct fp_err *err);
 
 struct fp_json_stream {

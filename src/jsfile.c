@@ -552,7 +552,8 @@ seek_list(struct fp_json_stream *js, struct fp_err *err)
 		if ((key = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY, &jerr)) == NULL)
 			return stream_fail(js, js->pos, &jerr, NULL, err);
 		for (size_t i = 0; js->keys[i] != NULL && json_is_string(key); i++)
-			if (strcmp(json_string_value(key), js->keys[i]) == 0)
+			if (strcmp(js->keys[i], FP_JSON_ANY_KEY) == 0 ||
+			    strcmp(json_string_value(key), js->keys[i]) == 0)
 				want = 1;
 		json_decref(key);
 		js->pos += n;

@@ -344,7 +344,18 @@ UNIT(reader_streams_in_any_pieces)
 		}
 }
 
-UNIT_MAIN(stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+UNIT(reader_any_key)
+{
+	static const char *const any[] = { FP_JSON_ANY_KEY, NULL };
+	char *got = reader_ids_at("{\"title\": \"x\", \"likes_media_likes\": [{\"id\": \"a\"}],"
+	    " \"n\": [], \"more\": {\"k\": [{\"id\": \"no\"}]}}", 3, any);
+
+	/* every list that is a member of the object, none deeper */
+	CHECK_STR(got, "a(2)");
+	free(got);
+}
+
+UNIT_MAIN(reader_any_key, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
     reader_streams_in_any_pieces, reader_streams_lists_inside_an_object,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
