@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,21 +212,24 @@ out:
 #define STREAM_MAX	FP_SOURCE_MAX_MEMBER
 #define STREAM_CHUNK	((size_t)1 << 20)
 
-/* Line and column of buf[off], counting from the window's start. */
+/* Line and column of buf[off], counting from the window's start. Both
+ * stop at INT_MAX (a file of one 2 GiB line has columns past it). */
 static void
 stream_place(const struct fp_json_stream *js, size_t off, int *line, int *col)
 {
 	const char *p = js->buf, *end = js->buf + off, *nl;
-	int l = js->line, c = js->col;
+	int l = js->line;
+	size_t c = (size_t)js->col;
 
 	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		l++;
+		if (l < INT_MAX)
+			l++;
 		c = 1;
 		p = nl + 1;
 	}
-	c += (int)fp_utf8_chars(p, (size_t)(end - p));
+	c += fp_utf8_chars(p, (size_t)(end - p));
 	*line = l;
-	*col = c;
+	*col = c > INT_MAX ? INT_MAX : (int)c;
 }
 
 /*
@@ -374,8 +378,11 @@ stream_fail(struct fp_json_stream *js, size_t off, const json_error_t *jerr,
 
 	stream_place(js, off, &line, &col);
 	if (jerr != NULL && jerr->line > 0) {
-		col = jerr->line == 1 ? col + jerr->column - 1 : jerr->column;
-		line += jerr->line - 1;
+		long long c = jerr->line == 1 ? (long long)col + jerr->column - 1 : jerr->column;
+		long long l = (long long)line + jerr->line - 1;
+
+		col = c > INT_MAX ? INT_MAX : (int)c;
+		line = l > INT_MAX ? INT_MAX : (int)l;
 	}
 	fp_err_set(err, FP_FAILED, "line %d, column %d: not valid JSON: %s", line, col,
 	    jerr != NULL ? jerr->text : what);
