@@ -66,7 +66,10 @@ await page.locator('input.done-box').first().check();
 await page.selectOption('select[name=done]', 'todo');
 check(await shown() === total - 1, 'a done finding leaves "to do"');
 await page.reload();
-check(await page.locator('input.done-box').first().isChecked(), 'done survives a reload (localStorage)');
+// the page's script restores the boxes once loaded: give a loaded machine time
+const restored = await page.waitForFunction(() => document.querySelector('input.done-box')?.checked,
+  null, { timeout: 10000 }).then(() => true, () => false);
+check(restored, 'done survives a reload (localStorage)');
 
 await page.screenshot({ path: shot, fullPage: true });
 check(errors.length === 0, 'no console error' + (errors.length ? ': ' + errors.join(' | ') : ''));
