@@ -113,10 +113,17 @@ mark(sqlite3 *db, int64_t row, const char *state, long status, const char *error
 {
 	sqlite3_stmt *s;
 
+	/* The journal's state and the finding's decision change together: a
+	 * kill between two commits left a deletion done and its finding still
+	 * "delete" (api-resume caught it once fsync widened the gap). */
+	if (sqlite3_exec(db, "SAVEPOINT mark", NULL, NULL, NULL) != SQLITE_OK)
+		return;
 	if (sqlite3_prepare_v2(db, "UPDATE deletions SET state = ?1, http_status = ?2,"
 	    " error = ?3, attempts = attempts + (?1 = 'in_flight'), updated_at ="
-	    " strftime('%s','now') WHERE id = ?4", -1, &s, NULL) != SQLITE_OK)
+	    " strftime('%s','now') WHERE id = ?4", -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK TO mark; RELEASE mark", NULL, NULL, NULL);
 		return;
+	}
 	sqlite3_bind_text(s, 1, state, -1, SQLITE_STATIC);
 	if (status > 0)
 		sqlite3_bind_int64(s, 2, status);
@@ -139,6 +146,7 @@ mark(sqlite3 *db, int64_t row, const char *state, long status, const char *error
 			sqlite3_finalize(s);
 		}
 	}
+	sqlite3_exec(db, "RELEASE mark", NULL, NULL, NULL);
 }
 
 static void
@@ -279,7 +287,12 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 	if (exec_sql(db, "BEGIN IMMEDIATE", err) != FP_OK)
 		return -1;
 	if ((o->plan != NULL ? journal_from_plan(db, o->plan, err) :
-	    journal_from_decisions(db, err)) != FP_OK) {
+	    journal_from_decisions(db, err)) != FP_OK ||
+	    /* a deletion done while its decision was not (a run killed
+	     * between the two, before they were one transaction) */
+	    exec_sql(db, "UPDATE decisions SET decision = 'done', decided_at ="
+	    " strftime('%s','now') WHERE decision = 'delete' AND fid IN (SELECT fid"
+	    " FROM deletions WHERE state IN ('done', 'gone'))", err) != FP_OK) {
 		exec_sql(db, "ROLLBACK", NULL);
 		return -1;
 	}
