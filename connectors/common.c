@@ -59,15 +59,17 @@ fp_itemq_release(struct fp_itemq *q)
 
 static void
 batch_add(struct fp_batch *b, size_t member, fp_file_fn fn,
-    const struct fp_list_reader *list, int order)
+    const struct fp_list_reader *list, const struct fp_csv_reader *csv, int order)
 {
 	for (size_t i = 0; i < b->nfiles; i++)
-		if (b->files[i].member == member)
+		if (b->files[i].member == member && b->files[i].fn == fn &&
+		    b->files[i].list == list && b->files[i].csv == csv)
 			return;
 	b->files = xreallocarray(b->files, b->nfiles + 1, sizeof *b->files);
 	b->files[b->nfiles].member = member;
 	b->files[b->nfiles].fn = fn;
 	b->files[b->nfiles].list = list;
+	b->files[b->nfiles].csv = csv;
 	b->files[b->nfiles].order = order;
 	b->nfiles++;
 }
@@ -75,14 +77,21 @@ batch_add(struct fp_batch *b, size_t member, fp_file_fn fn,
 void
 fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order)
 {
-	batch_add(b, member, fn, NULL, order);
+	batch_add(b, member, fn, NULL, NULL, order);
 }
 
 void
 fp_batch_add_list(struct fp_batch *b, size_t member, const struct fp_list_reader *list,
     int order)
 {
-	batch_add(b, member, list->whole, list, order);
+	batch_add(b, member, list->whole, list, NULL, order);
+}
+
+void
+fp_batch_add_csv(struct fp_batch *b, size_t member, const struct fp_csv_reader *csv,
+    int order)
+{
+	batch_add(b, member, NULL, NULL, csv, order);
 }
 
 static long
@@ -95,9 +104,11 @@ static void
 list_close(struct fp_batch *b)
 {
 	fp_json_stream_release(&b->js);
+	fp_csv_release(&b->csv);
 	fp_member_close(b->member);
 	b->member = NULL;
 	b->list = NULL;
+	b->csvr = NULL;
 }
 
 /* Start streaming file f: 1 when streaming, 0 to read it whole, -1 when
@@ -119,10 +130,25 @@ list_open(struct fp_conn *conn, struct fp_batch *b, struct fp_batch_file *f)
 	    &info, &err) == FP_OK)
 		return 1;
 	whole = b->js.not_array;
-	if (!whole)
+	if (!whole && !f->list->quiet)
 		fp_conn_warn(conn, b->name, "%s; file skipped", err.msg);
 	list_close(b);
 	return whole ? 0 : -1;
+}
+
+/* At the end of a list: what went wrong, if anything. */
+static void
+list_warn(struct fp_conn *conn, struct fp_batch *b, int rc, const struct fp_err *err)
+{
+	if (b->js.bad_bytes > 0)
+		fp_conn_warn(conn, b->name, "line %d, column %d: invalid UTF-8 (%zu bad"
+		    " byte%s replaced with U+FFFD)", b->js.bad_line, b->js.bad_col,
+		    b->js.bad_bytes, b->js.bad_bytes == 1 ? "" : "s");
+	if (rc == FP_FAILED)
+		fp_conn_warn(conn, b->name, "%s; the rest of the file is skipped (%ld"
+		    " element%s read)", err->msg, b->js.index, b->js.index == 1 ? "" : "s");
+	else if (b->js.lists == 0 && b->list->missing != NULL)
+		fp_conn_warn(conn, b->name, "%s", b->list->missing);
 }
 
 /* The next element of the list being streamed into b->q; 0 at its end. */
@@ -141,21 +167,67 @@ list_next(struct fp_conn *conn, struct fp_batch *b)
 			json_decref(e);
 			e = fixed;
 		}
-		b->list->each(conn, b->name, e, index, &b->q);
+		if (b->list->each_key != NULL)
+			b->list->each_key[b->js.key](conn, b->name, e, index, &b->q);
+		else
+			b->list->each(conn, b->name, e, index, &b->q);
 		json_decref(e);
 		return 1;
 	}
-	if (b->js.bad_bytes > 0)
-		fp_conn_warn(conn, b->name, "line %d, column %d: invalid UTF-8 (%zu bad"
-		    " byte%s replaced with U+FFFD)", b->js.bad_line, b->js.bad_col,
-		    b->js.bad_bytes, b->js.bad_bytes == 1 ? "" : "s");
-	if (rc == FP_FAILED)
-		fp_conn_warn(conn, b->name, "%s; the rest of the file is skipped (%ld"
-		    " element%s read)", err.msg, b->js.index, b->js.index == 1 ? "" : "s");
-	else if (b->js.lists == 0 && b->list->missing != NULL)
-		fp_conn_warn(conn, b->name, "%s", b->list->missing);
+	if (!b->list->quiet)
+		list_warn(conn, b, rc, &err);
 	list_close(b);
 	return 0;
+}
+
+static int csv_header(struct fp_conn *conn, const char *name, struct fp_csv *csv,
+	    const char *must_have);
+
+/* Start streaming CSV file f: 0, or -1 when it is unreadable or not the
+ * file expected (warned). */
+static int
+csv_open(struct fp_conn *conn, struct fp_batch *b, struct fp_batch_file *f)
+{
+	struct fp_err err;
+
+	fp_err_clear(&err);
+	if (fp_member_open(conn->src, f->member, &b->member, &err) != FP_OK) {
+		fp_conn_warn(conn, b->name, "%s", err.msg);
+		return -1;
+	}
+	fp_csv_init_reader(&b->csv, member_read, b->member);
+	fp_csv_set_flags(&b->csv, f->csv->flags | FP_CSV_REPAIR);
+	if (csv_header(conn, b->name, &b->csv, f->csv->must_have) != FP_OK) {
+		list_close(b);
+		return -1;
+	}
+	b->csvr = f->csv;
+	return 0;
+}
+
+static void
+csv_warn_bad(struct fp_conn *conn, const char *name, const struct fp_csv *csv)
+{
+	if (csv->bad_bytes > 0)
+		fp_conn_warn(conn, name, "line %ld, column %d: invalid UTF-8 (%zu bad"
+		    " byte%s read as U+FFFD)", csv->bad_line, csv->bad_col, csv->bad_bytes,
+		    csv->bad_bytes == 1 ? "" : "s");
+}
+
+/* The next row of the CSV file being streamed into b->q. */
+static void
+csv_next(struct fp_conn *conn, struct fp_batch *b)
+{
+	struct fp_err err;
+	int rc = fp_csv_next(&b->csv, &err);
+
+	if (rc == FP_OK && b->csvr->row(conn, b->name, &b->csv, b->csvr->kind, &b->q) == 0)
+		return;
+	csv_warn_bad(conn, b->name, &b->csv);
+	if (rc == FP_FAILED)
+		fp_conn_warn(conn, b->name, "%s; the rest of the file is skipped (%ld"
+		    " row%s read)", err.msg, b->csv.rows, b->csv.rows == 1 ? "" : "s");
+	list_close(b);
 }
 
 static int
@@ -194,6 +266,10 @@ fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item)
 			list_next(conn, b);
 			continue;
 		}
+		if (b->csvr != NULL) {
+			csv_next(conn, b);
+			continue;
+		}
 		if (b->cur >= b->nfiles)
 			return FP_EOF;
 		f = &b->files[b->cur++];
@@ -204,6 +280,10 @@ fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item)
 
 			if (r != 0)
 				continue;	/* streaming, or skipped */
+		}
+		if (f->csv != NULL) {
+			csv_open(conn, b, f);
+			continue;
 		}
 		if (fp_source_read(conn->src, f->member, FP_SOURCE_MAX_MEMBER, &data, &len,
 		    &err) != FP_OK) {
@@ -384,57 +464,41 @@ fp_jtime(const json_t *o, const char *key)
 
 /* --- CSV ---------------------------------------------------------------- */
 
-int
-fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len, int flags,
-    const char *must_have, struct fp_csv *csv)
+/* The header: the first of the first 12 rows that holds column must_have
+ * (any row when NULL); the rows before it are a preamble. */
+static int
+csv_header(struct fp_conn *conn, const char *name, struct fp_csv *csv,
+    const char *must_have)
 {
-	if (!fp_utf8_valid(data, len)) {
-		size_t bad = 0;
-		int line, col;
-		struct fp_buf fixed = FP_BUF_INIT;
-		size_t nbad = fp_utf8_repair(&fixed, data, len, &bad);
-
-		fp_line_col(data, len, bad, &line, &col);
-		fp_conn_warn(conn, name, "line %d, column %d: invalid UTF-8 (%zu bad"
-		    " bytes read as U+FFFD)", line, col, nbad);
-		/* The caller's buffer is long enough only for the same length:
-		 * replace bad bytes with '?' in place instead. */
-		fp_buf_release(&fixed);
-		for (size_t i = 0; i < len;) {
-			size_t k = 1;
-
-			if (!fp_utf8_valid(data + i, 1) && (unsigned char)data[i] >= 0x80) {
-				/* find the longest valid sequence starting here */
-				for (k = 4; k > 1; k--)
-					if (i + k <= len && fp_utf8_valid(data + i, k))
-						break;
-				if (k == 1)
-					data[i] = '?';
-			}
-			i += k;
-		}
-	}
 	for (int tries = 0; tries < 12; tries++) {
-		fp_csv_init(csv, data, len);
-		fp_csv_set_flags(csv, flags);
-		/* skip `tries` preamble lines */
-		for (int t = 0; t < tries; t++) {
-			struct fp_err e;
-
-			if (fp_csv_next(csv, &e) != FP_OK)
-				break;
-		}
-		if (fp_csv_read_header(csv) != FP_OK) {
-			fp_csv_release(csv);
+		if (fp_csv_read_header(csv) != FP_OK)
 			break;
-		}
 		if (must_have == NULL || fp_csv_col(csv, must_have) >= 0)
 			return FP_OK;
-		fp_csv_release(csv);
 	}
 	fp_conn_warn(conn, name, "line 1: no '%s' column: not the file footprint"
 	    " expected; skipped", must_have ? must_have : "?");
 	return FP_FAILED;
+}
+
+int
+fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len, int flags,
+    const char *must_have, struct fp_csv *csv)
+{
+	fp_csv_init(csv, data, len);
+	fp_csv_set_flags(csv, flags | FP_CSV_REPAIR);
+	if (csv_header(conn, name, csv, must_have) != FP_OK) {
+		fp_csv_release(csv);
+		return FP_FAILED;
+	}
+	return FP_OK;
+}
+
+void
+fp_conn_csv_done(struct fp_conn *conn, const char *name, struct fp_csv *csv)
+{
+	csv_warn_bad(conn, name, csv);
+	fp_csv_release(csv);
 }
 
 const char *

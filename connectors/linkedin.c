@@ -92,7 +92,7 @@ read_profile(struct fp_conn *conn, const char *name, char *data, size_t len,
 		}
 		free(full);
 	}
-	fp_csv_release(&csv);
+	fp_conn_csv_done(conn, name, &csv);
 }
 
 static void
@@ -114,7 +114,7 @@ read_emails(struct fp_conn *conn, const char *name, char *data, size_t len,
 		it->text = xstrdup(e);
 		it->url = xstrdup("https://www.linkedin.com/mypreferences/d/manage-email-addresses");
 	}
-	fp_csv_release(&csv);
+	fp_conn_csv_done(conn, name, &csv);
 }
 
 static void
@@ -137,78 +137,62 @@ read_positions(struct fp_conn *conn, const char *name, char *data, size_t len,
 		    desc && desc[0] ? "\n" : "", desc ? desc : "");
 		it->url = xstrdup("https://www.linkedin.com/in/me/details/experience/");
 	}
-	fp_csv_release(&csv);
+	fp_conn_csv_done(conn, name, &csv);
 }
 
-/* Shares, Comments and Reactions: one kind each. */
-static void
-read_activity(struct fp_conn *conn, const char *name, char *data, size_t len,
-    struct fp_itemq *q, enum fp_kind kind)
+/* A row of Shares, Comments or Reactions: one kind each. */
+static int
+activity_row(struct fp_conn *conn, const char *name, const struct fp_csv *csv, int kind,
+    struct fp_itemq *q)
 {
-	struct fp_csv csv;
-	struct fp_err err;
-	int r;
+	const char *text = kind == FP_KIND_POST ? fp_csv_get(csv, COL("ShareCommentary")) :
+	    kind == FP_KIND_COMMENT ? fp_csv_get(csv, COL("Message")) : NULL;
+	const char *link = kind == FP_KIND_POST ? fp_csv_get(csv, COL("ShareLink")) :
+	    fp_csv_get(csv, COL("Link"));
+	const char *media = fp_csv_get(csv, COL("MediaUrl"));
+	const char *shared = fp_csv_get(csv, COL("SharedUrl"));
+	struct fp_item *it = fp_itemq_push(q, conn, "linkedin", kind, name, csv->line);
 
-	if (fp_conn_csv(conn, name, data, len, kind == FP_KIND_COMMENT ? FP_CSV_BACKSLASH : 0,
-	    "Date", &csv) != FP_OK)
-		return;
-	while ((r = fp_csv_next(&csv, &err)) == FP_OK) {
-		const char *text = kind == FP_KIND_POST ? fp_csv_get(&csv, COL("ShareCommentary")) :
-		    kind == FP_KIND_COMMENT ? fp_csv_get(&csv, COL("Message")) : NULL;
-		const char *link = kind == FP_KIND_POST ? fp_csv_get(&csv, COL("ShareLink")) :
-		    fp_csv_get(&csv, COL("Link"));
-		const char *media = fp_csv_get(&csv, COL("MediaUrl"));
-		const char *shared = fp_csv_get(&csv, COL("SharedUrl"));
-		struct fp_item *it = fp_itemq_push(q, conn, "linkedin", kind, name, csv.line);
+	/* Comments.csv may leave the date blank */
+	it->created_at = fp_time_parse(fp_csv_get(csv, COL("Date")));
+	if (kind != FP_KIND_LIKE) {
+		struct fp_buf b = FP_BUF_INIT;
 
-		/* Comments.csv may leave the date blank */
-		it->created_at = fp_time_parse(fp_csv_get(&csv, COL("Date")));
-		if (kind != FP_KIND_LIKE) {
-			struct fp_buf b = FP_BUF_INIT;
-
-			fp_buf_addstr(&b, text ? text : "");
-			if (shared != NULL && shared[0] != '\0')
-				fp_buf_addf(&b, "%s%s", b.len ? "\n" : "", shared);
-			it->text = fp_buf_detach(&b);
-		}
-		if (media != NULL && media[0] != '\0') {
-			it->media_count = 1;
-			it->media_types = xstrdup("photo");
-		}
-		it->url = xstrdup(link != NULL && link[0] != '\0' ? link :
-		    "https://www.linkedin.com/in/me/recent-activity/all/");
+		fp_buf_addstr(&b, text ? text : "");
+		if (shared != NULL && shared[0] != '\0')
+			fp_buf_addf(&b, "%s%s", b.len ? "\n" : "", shared);
+		it->text = fp_buf_detach(&b);
 	}
-	if (r == FP_FAILED)
-		fp_conn_warn(conn, name, "%s; the rest of the file is skipped", err.msg);
-	fp_csv_release(&csv);
+	if (media != NULL && media[0] != '\0') {
+		it->media_count = 1;
+		it->media_types = xstrdup("photo");
+	}
+	it->url = xstrdup(link != NULL && link[0] != '\0' ? link :
+	    "https://www.linkedin.com/in/me/recent-activity/all/");
+	return 0;
 }
 
-static void
-read_shares(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
-{
-	read_activity(c, n, d, l, q, FP_KIND_POST);
-}
+static const struct fp_csv_reader shares_reader = {
+	.must_have = "Date", .kind = FP_KIND_POST, .row = activity_row,
+};
+static const struct fp_csv_reader comments_reader = {
+	.must_have = "Date", .flags = FP_CSV_BACKSLASH, .kind = FP_KIND_COMMENT,
+	.row = activity_row,
+};
+static const struct fp_csv_reader reactions_reader = {
+	.must_have = "Date", .kind = FP_KIND_LIKE, .row = activity_row,
+};
 
-static void
-read_comments(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
-{
-	read_activity(c, n, d, l, q, FP_KIND_COMMENT);
-}
-
-static void
-read_reactions(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
-{
-	read_activity(c, n, d, l, q, FP_KIND_LIKE);
-}
-
+/* The account's files are small and read whole; the activity streams. */
 static const struct {
 	const char	*stem;
 	fp_file_fn	 fn;
+	const struct fp_csv_reader *csv;
 } files[] = {
-	{ "Profile", read_profile }, { "Email Addresses", read_emails },
-	{ "Positions", read_positions }, { "Shares", read_shares },
-	{ "Comments", read_comments }, { "Reactions", read_reactions },
-	{ NULL, NULL }
+	{ "Profile", read_profile, NULL }, { "Email Addresses", read_emails, NULL },
+	{ "Positions", read_positions, NULL }, { "Shares", NULL, &shares_reader },
+	{ "Comments", NULL, &comments_reader }, { "Reactions", NULL, &reactions_reader },
+	{ NULL, NULL, NULL }
 };
 
 static int
@@ -234,8 +218,12 @@ linkedin_open(struct fp_conn *conn, struct fp_err *err)
 	(void)err;
 	for (size_t i = 0; i < fp_source_count(conn->src); i++)
 		for (int k = 0; files[k].stem != NULL; k++)
-			if (is_file(fp_source_name(conn->src, i), files[k].stem))
-				fp_batch_add(&s->batch, i, files[k].fn, k);
+			if (is_file(fp_source_name(conn->src, i), files[k].stem)) {
+				if (files[k].csv != NULL)
+					fp_batch_add_csv(&s->batch, i, files[k].csv, k);
+				else
+					fp_batch_add(&s->batch, i, files[k].fn, k);
+			}
 	fp_batch_sort(&s->batch);
 	return FP_OK;
 }

@@ -111,94 +111,75 @@ read_statistics(struct fp_conn *conn, const char *name, char *data, size_t len,
 	    "https://www.reddit.com/settings/account", name);
 	free(user);
 	free(email);
-	fp_csv_release(&csv);
+	fp_conn_csv_done(conn, name, &csv);
 }
 
-static void
-read_content(struct fp_conn *conn, const char *name, char *data, size_t len,
-    struct fp_itemq *q, enum fp_kind kind)
-{
-	struct fp_csv csv;
-	struct fp_err err;
-	int r;
-
-	if (fp_conn_csv(conn, name, data, len, 0, "id", &csv) != FP_OK)
-		return;
-	while ((r = fp_csv_next(&csv, &err)) == FP_OK) {
-		const char *id = fp_csv_get(&csv, COL("id"));
-		const char *body = fp_csv_get(&csv, COL("body"));
-		const char *title = fp_csv_get(&csv, COL("title", "subject"));
-		const char *link = fp_csv_get(&csv, COL("url", "link"));
-		struct fp_buf b = FP_BUF_INIT;
-		struct fp_item *it;
-
-		if (gone(body) && (title == NULL || gone(title)))
-			continue;
-		it = fp_itemq_push(q, conn, "reddit", kind, name, csv.line);
-		it->native_id = id && id[0] ? xstrdup(id) : NULL;
-		it->created_at = fp_time_parse(fp_csv_get(&csv, COL("date")));
-		it->url = full_url(fp_csv_get(&csv, COL("permalink")));
-		if (kind == FP_KIND_POST && title != NULL)
-			fp_buf_addstr(&b, title);
-		if (body != NULL && body[0] != '\0' && !gone(body))
-			fp_buf_addf(&b, "%s%s", b.len ? "\n\n" : "", body);
-		if (kind == FP_KIND_POST && link != NULL && link[0] != '\0' &&
-		    strstr(fp_buf_str(&b), link) == NULL && it->url != NULL &&
-		    strcmp(link, it->url) != 0)
-			fp_buf_addf(&b, "%s%s", b.len ? "\n" : "", link);
-		it->text = fp_buf_detach(&b);
-		if (kind == FP_KIND_MESSAGE && fp_csv_get(&csv, COL("to")) != NULL)
-			it->ref_author = xstrdup(fp_csv_get(&csv, COL("to")));
-	}
-	if (r == FP_FAILED)
-		fp_conn_warn(conn, name, "%s; the rest of the file is skipped", err.msg);
-	fp_csv_release(&csv);
-}
-
-static void
-read_votes(struct fp_conn *conn, const char *name, char *data, size_t len,
+/* A row of posts.csv, comments.csv or messages.csv. */
+static int
+content_row(struct fp_conn *conn, const char *name, const struct fp_csv *csv, int kind,
     struct fp_itemq *q)
 {
-	struct fp_csv csv;
-	struct fp_err err;
-	int posts = strstr(fp_basename(name), "post_votes") != NULL;
+	const char *id = fp_csv_get(csv, COL("id"));
+	const char *body = fp_csv_get(csv, COL("body"));
+	const char *title = fp_csv_get(csv, COL("title", "subject"));
+	const char *link = fp_csv_get(csv, COL("url", "link"));
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_item *it;
 
-	if (fp_conn_csv(conn, name, data, len, 0, "direction", &csv) != FP_OK)
-		return;
-	while (fp_csv_next(&csv, &err) == FP_OK) {
-		const char *dir = fp_csv_get(&csv, COL("direction"));
-		const char *perma = fp_csv_get(&csv, COL("permalink"));
-		struct fp_item *it;
-
-		if (dir == NULL || strcmp(dir, "up") != 0)
-			continue;
-		it = fp_itemq_push(q, conn, "reddit", FP_KIND_LIKE, name, csv.line);
-		it->native_id = fp_csv_get(&csv, COL("id")) ? xstrdup(fp_csv_get(&csv, COL("id"))) : NULL;
-		it->url = full_url(perma);
-		/* a post's title is in its permalink; a comment's text is not */
-		it->text = posts ? slug_text(perma) : NULL;
-	}
-	fp_csv_release(&csv);
+	if (gone(body) && (title == NULL || gone(title)))
+		return 0;
+	it = fp_itemq_push(q, conn, "reddit", kind, name, csv->line);
+	it->native_id = id && id[0] ? xstrdup(id) : NULL;
+	it->created_at = fp_time_parse(fp_csv_get(csv, COL("date")));
+	it->url = full_url(fp_csv_get(csv, COL("permalink")));
+	if (kind == FP_KIND_POST && title != NULL)
+		fp_buf_addstr(&b, title);
+	if (body != NULL && body[0] != '\0' && !gone(body))
+		fp_buf_addf(&b, "%s%s", b.len ? "\n\n" : "", body);
+	if (kind == FP_KIND_POST && link != NULL && link[0] != '\0' &&
+	    strstr(fp_buf_str(&b), link) == NULL && it->url != NULL &&
+	    strcmp(link, it->url) != 0)
+		fp_buf_addf(&b, "%s%s", b.len ? "\n" : "", link);
+	it->text = fp_buf_detach(&b);
+	if (kind == FP_KIND_MESSAGE && fp_csv_get(csv, COL("to")) != NULL)
+		it->ref_author = xstrdup(fp_csv_get(csv, COL("to")));
+	return 0;
 }
 
-static void
-read_posts(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
+/* A row of post_votes.csv or comment_votes.csv: an upvote is a like. */
+static int
+vote_row(struct fp_conn *conn, const char *name, const struct fp_csv *csv, int kind,
+    struct fp_itemq *q)
 {
-	read_content(c, n, d, l, q, FP_KIND_POST);
+	const char *dir = fp_csv_get(csv, COL("direction"));
+	const char *perma = fp_csv_get(csv, COL("permalink"));
+	const char *id = fp_csv_get(csv, COL("id"));
+	struct fp_item *it;
+
+	(void)kind;
+	if (dir == NULL || strcmp(dir, "up") != 0)
+		return 0;
+	it = fp_itemq_push(q, conn, "reddit", FP_KIND_LIKE, name, csv->line);
+	it->native_id = id != NULL ? xstrdup(id) : NULL;
+	it->url = full_url(perma);
+	/* a post's title is in its permalink; a comment's text is not */
+	if (strstr(fp_basename(name), "post_votes") != NULL)
+		it->text = slug_text(perma);
+	return 0;
 }
 
-static void
-read_comments(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
-{
-	read_content(c, n, d, l, q, FP_KIND_COMMENT);
-}
-
-static void
-read_messages(struct fp_conn *c, const char *n, char *d, size_t l, struct fp_itemq *q)
-{
-	if (c->include_messages)
-		read_content(c, n, d, l, q, FP_KIND_MESSAGE);
-}
+static const struct fp_csv_reader posts_reader = {
+	.must_have = "id", .kind = FP_KIND_POST, .row = content_row,
+};
+static const struct fp_csv_reader comments_reader = {
+	.must_have = "id", .kind = FP_KIND_COMMENT, .row = content_row,
+};
+static const struct fp_csv_reader messages_reader = {
+	.must_have = "id", .kind = FP_KIND_MESSAGE, .row = content_row,
+};
+static const struct fp_csv_reader votes_reader = {
+	.must_have = "direction", .row = vote_row,
+};
 
 static int
 reddit_bid(struct fp_source *src)
@@ -227,13 +208,14 @@ reddit_open(struct fp_conn *conn, struct fp_err *err)
 		if (is_file(n, "statistics"))
 			fp_batch_add(&s->batch, i, read_statistics, 0);
 		else if (is_file(n, "posts"))
-			fp_batch_add(&s->batch, i, read_posts, 1);
+			fp_batch_add_csv(&s->batch, i, &posts_reader, 1);
 		else if (is_file(n, "comments"))
-			fp_batch_add(&s->batch, i, read_comments, 2);
+			fp_batch_add_csv(&s->batch, i, &comments_reader, 2);
 		else if (is_file(n, "post_votes") || is_file(n, "comment_votes"))
-			fp_batch_add(&s->batch, i, read_votes, 3);
-		else if (is_file(n, "messages") || is_file(n, "messages_archive"))
-			fp_batch_add(&s->batch, i, read_messages, 4);
+			fp_batch_add_csv(&s->batch, i, &votes_reader, 3);
+		else if ((is_file(n, "messages") || is_file(n, "messages_archive")) &&
+		    conn->include_messages)
+			fp_batch_add_csv(&s->batch, i, &messages_reader, 4);
 	}
 	fp_batch_sort(&s->batch);
 	return FP_OK;

@@ -22,20 +22,6 @@ struct tiktok_state {
 	struct fp_batch	batch;
 };
 
-/* doc[a][b][c] for the first path that exists. */
-static json_t *
-path3(json_t *doc, const char *const paths[][3])
-{
-	for (size_t i = 0; paths[i][0] != NULL; i++) {
-		json_t *v = json_object_get(json_object_get(json_object_get(doc, paths[i][0]),
-		    paths[i][1]), paths[i][2]);
-
-		if (v != NULL && !json_is_null(v))
-			return v;
-	}
-	return NULL;
-}
-
 /* A field under either capitalisation, with TikTok's "empty" made NULL. */
 static const char *
 field(const json_t *o, const char *key)
@@ -67,41 +53,17 @@ video_id(const char *link)
 	return n ? xstrndup(v, n) : NULL;
 }
 
+/* Profile.Profile Information.ProfileMap: the account. */
 static void
-read_user_data(struct fp_conn *conn, const char *name, char *data, size_t len,
+profile_elem(struct fp_conn *conn, const char *name, json_t *p, long index,
     struct fp_itemq *q)
 {
-	static const char *const profile_paths[][3] = {
-		{ "Profile", "Profile Information", "ProfileMap" },
-		{ "Profile And Settings", "Profile Info", "ProfileMap" },
-		{ NULL, NULL, NULL }
-	};
-	static const char *const video_paths[][3] = {
-		{ "Video", "Videos", "VideoList" }, { "Post", "Posts", "VideoList" },
-		{ NULL, NULL, NULL }
-	};
-	static const char *const comment_paths[][3] = {
-		{ "Comment", "Comments", "CommentsList" }, { NULL, NULL, NULL }
-	};
-	static const char *const like_paths[][3] = {
-		{ "Activity", "Like List", "ItemFavoriteList" },
-		{ "Likes and Favorites", "Like List", "ItemFavoriteList" },
-		{ NULL, NULL, NULL }
-	};
-	json_t *doc = fp_conn_json(conn, name, data, len, 0), *p, *list, *e;
-	const char *user;
+	const char *user = field(p, "userName");
 	char *url = NULL;
-	size_t i;
 
-	if (doc == NULL)
+	(void)index;
+	if (!json_is_object(p))
 		return;
-	if (!json_is_object(doc)) {
-		fp_conn_warn(conn, name, "not a TikTok data object; skipped");
-		json_decref(doc);
-		return;
-	}
-	p = path3(doc, profile_paths);
-	user = field(p, "userName");
 	fp_conn_set_account(conn, user, field(p, "displayName"));
 	if (user != NULL)
 		url = xasprintf("https://www.tiktok.com/@%s", user);
@@ -112,56 +74,113 @@ read_user_data(struct fp_conn *conn, const char *name, char *data, size_t len,
 	fp_itemq_field(q, conn, "tiktok", FP_KIND_BIO, field(p, "bioDescription"), url, name);
 	fp_itemq_field(q, conn, "tiktok", FP_KIND_EMAIL, field(p, "emailAddress"),
 	    "https://www.tiktok.com/setting/account", name);
-	list = path3(doc, video_paths);
-	json_array_foreach(list, i, e) {
-		struct fp_item *it = fp_itemq_push(q, conn, "tiktok", FP_KIND_POST, name, (long)i);
-		const char *link = field(e, "Link"), *loc = field(e, "Location");
-		struct fp_buf text = FP_BUF_INIT;
-
-		it->created_at = fp_time_parse(field(e, "Date"));
-		it->native_id = video_id(link);
-		it->url = link ? xstrdup(link) : url ? xstrdup(url) : NULL;
-		it->media_count = 1;
-		it->media_types = xstrdup("video");
-		if (field(e, "Title"))
-			fp_buf_addstr(&text, field(e, "Title"));
-		if (field(e, "AddYoursText"))
-			fp_buf_addf(&text, "%s%s", text.len ? "\n" : "", field(e, "AddYoursText"));
-		it->text = fp_buf_detach(&text);
-		if (loc != NULL)
-			it->place = xstrdup(loc);
-	}
-	list = path3(doc, comment_paths);
-	json_array_foreach(list, i, e) {
-		const char *c = field(e, "comment");
-		struct fp_item *it;
-
-		if (c == NULL)
-			continue;
-		it = fp_itemq_push(q, conn, "tiktok", FP_KIND_COMMENT, name, (long)i);
-		it->created_at = fp_time_parse(field(e, "date"));
-		it->text = xstrdup(c);
-		it->url = field(e, "url") ? xstrdup(field(e, "url")) :
-		    field(e, "originalPostUrl") ? xstrdup(field(e, "originalPostUrl")) :
-		    xstrdup("https://www.tiktok.com/setting/download-your-data");
-		if (field(e, "photo") != NULL) {
-			it->media_count = 1;
-			it->media_types = xstrdup("photo");
-		}
-	}
-	list = path3(doc, like_paths);
-	json_array_foreach(list, i, e) {
-		const char *link = field(e, "link");
-		struct fp_item *it = fp_itemq_push(q, conn, "tiktok", FP_KIND_LIKE, name, (long)i);
-
-		it->created_at = fp_time_parse(field(e, "date"));
-		it->native_id = video_id(link);
-		it->url = link ? xstrdup(link) : NULL;
-		/* the liked video's words are not in the export */
-	}
 	free(url);
+}
+
+static void
+video_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	struct fp_item *it = fp_itemq_push(q, conn, "tiktok", FP_KIND_POST, name, index);
+	const char *link = field(e, "Link"), *loc = field(e, "Location");
+	struct fp_buf text = FP_BUF_INIT;
+
+	it->created_at = fp_time_parse(field(e, "Date"));
+	it->native_id = video_id(link);
+	it->url = link ? xstrdup(link) : conn->account ?
+	    xasprintf("https://www.tiktok.com/@%s", conn->account) : NULL;
+	it->media_count = 1;
+	it->media_types = xstrdup("video");
+	if (field(e, "Title"))
+		fp_buf_addstr(&text, field(e, "Title"));
+	if (field(e, "AddYoursText"))
+		fp_buf_addf(&text, "%s%s", text.len ? "\n" : "", field(e, "AddYoursText"));
+	it->text = fp_buf_detach(&text);
+	if (loc != NULL)
+		it->place = xstrdup(loc);
+}
+
+static void
+comment_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	const char *c = field(e, "comment");
+	struct fp_item *it;
+
+	if (c == NULL)
+		return;
+	it = fp_itemq_push(q, conn, "tiktok", FP_KIND_COMMENT, name, index);
+	it->created_at = fp_time_parse(field(e, "date"));
+	it->text = xstrdup(c);
+	it->url = field(e, "url") ? xstrdup(field(e, "url")) :
+	    field(e, "originalPostUrl") ? xstrdup(field(e, "originalPostUrl")) :
+	    xstrdup("https://www.tiktok.com/setting/download-your-data");
+	if (field(e, "photo") != NULL) {
+		it->media_count = 1;
+		it->media_types = xstrdup("photo");
+	}
+}
+
+static void
+like_elem(struct fp_conn *conn, const char *name, json_t *e, long index,
+    struct fp_itemq *q)
+{
+	const char *link = field(e, "link");
+	struct fp_item *it = fp_itemq_push(q, conn, "tiktok", FP_KIND_LIKE, name, index);
+
+	it->created_at = fp_time_parse(field(e, "date"));
+	it->native_id = video_id(link);
+	it->url = link ? xstrdup(link) : NULL;
+	/* the liked video's words are not in the export */
+}
+
+/* The data file is not an object (the stream said so): say what it is. */
+static void
+read_not_object(struct fp_conn *conn, const char *name, char *data, size_t len,
+    struct fp_itemq *q)
+{
+	json_t *doc = fp_conn_json(conn, name, data, len, 0);
+
+	(void)q;
+	if (doc != NULL)
+		fp_conn_warn(conn, name, "not a TikTok data object; skipped");
 	json_decref(doc);
 }
+
+static void
+read_nothing(struct fp_conn *conn, const char *name, char *data, size_t len,
+    struct fp_itemq *q)
+{
+	(void)conn, (void)name, (void)data, (void)len, (void)q;
+}
+
+/*
+ * The file is read twice, streamed both times, so that neither its lists
+ * nor its other sections (the browsing history) are ever whole in memory:
+ * first for the profile, which comes after the lists in the file but
+ * names the account their items belong to; then for the lists.
+ */
+static const char *const profile_keys[] = {
+	"=Profile/Profile Information/ProfileMap",
+	"=Profile And Settings/Profile Info/ProfileMap",
+	NULL
+};
+static const struct fp_list_reader profile_reader = {
+	.keys = profile_keys, .each = profile_elem, .whole = read_not_object, .quiet = 1,
+};
+static const char *const list_keys[] = {
+	"Video/Videos/VideoList", "Post/Posts/VideoList",
+	"Comment/Comments/CommentsList",
+	"Activity/Like List/ItemFavoriteList",
+	"Likes and Favorites/Like List/ItemFavoriteList",
+	NULL
+};
+static const fp_elem_fn list_fns[] = {
+	video_elem, video_elem, comment_elem, like_elem, like_elem
+};
+static const struct fp_list_reader lists_reader = {
+	.keys = list_keys, .each_key = list_fns, .whole = read_nothing,
+};
 
 static int
 is_data(const char *n)
@@ -207,9 +226,13 @@ tiktok_open(struct fp_conn *conn, struct fp_err *err)
 {
 	struct tiktok_state *s = conn->state;
 
-	for (size_t i = 0; i < fp_source_count(conn->src); i++)
-		if (is_data(fp_source_name(conn->src, i)))
-			fp_batch_add(&s->batch, i, read_user_data, 0);
+	for (size_t i = 0; i < fp_source_count(conn->src); i++) {
+		if (is_data(fp_source_name(conn->src, i))) {
+			fp_batch_add_list(&s->batch, i, &profile_reader, 0);
+			fp_batch_add_list(&s->batch, i, &lists_reader, 1);
+		}
+	}
+	fp_batch_sort(&s->batch);
 	if (s->batch.nfiles == 0) {
 		fp_err_set(err, FP_FATAL, "'%s' is TikTok's TXT export: footprint reads the"
 		    " JSON one. Request your data again and choose the JSON file format",

@@ -75,11 +75,10 @@ struct x_state {
 	/* the file being read */
 	const char	*name;
 	enum x_type	 type;
-	char		*data;
 	json_t		*doc;
 	size_t		 idx;
 	struct fp_json_stream js;	/* a top-level array, element by element */
-	struct fp_member *member;	/* what js reads, as it is decompressed */
+	struct fp_member *member;	/* what js or csv reads, as it is decompressed */
 	int		 streaming;
 	struct fp_csv	 csv;
 	int		 csv_active;
@@ -950,8 +949,6 @@ next_file(struct fp_conn *conn, struct x_state *s)
 {
 	json_decref(s->doc);
 	s->doc = NULL;
-	free(s->data);
-	s->data = NULL;
 	stream_close(s);
 	if (s->csv_active) {
 		fp_csv_release(&s->csv);
@@ -971,26 +968,14 @@ next_file(struct fp_conn *conn, struct x_state *s)
 			    "in_reply_to_status_id", "timestamp", "text",
 			    "retweeted_status_id", "expanded_urls" };
 			struct fp_err err;
-			size_t len;
 
-			if (fp_source_read(conn->src, f->member, FP_SOURCE_MAX_MEMBER,
-			    &s->data, &len, &err) != FP_OK) {
+			/* read as it is decompressed, one row at a time */
+			if (fp_member_open(conn->src, f->member, &s->member, &err) != FP_OK) {
 				fp_conn_warn(conn, s->name, "%s", err.msg);
 				continue;
 			}
-			if (!fp_utf8_valid(s->data, len)) {
-				struct fp_buf fixed = FP_BUF_INIT;
-				size_t bad = 0, nbad = fp_utf8_repair(&fixed, s->data, len, &bad);
-				int line, col;
-
-				fp_line_col(s->data, len, bad, &line, &col);
-				fp_conn_warn(conn, s->name, "line %d, column %d: invalid UTF-8"
-				    " (%zu bad bytes replaced with U+FFFD)", line, col, nbad);
-				free(s->data);
-				len = fixed.len;
-				s->data = fp_buf_detach(&fixed);
-			}
-			fp_csv_init(&s->csv, s->data, len);
+			fp_csv_init_reader(&s->csv, member_read, s->member);
+			fp_csv_set_flags(&s->csv, FP_CSV_REPAIR);
 			s->csv_active = 1;
 			if (fp_csv_read_header(&s->csv) != FP_OK ||
 			    fp_csv_col(&s->csv, "tweet_id") < 0) {
@@ -998,8 +983,7 @@ next_file(struct fp_conn *conn, struct x_state *s)
 				    " not a tweets.csv file; skipped");
 				fp_csv_release(&s->csv);
 				s->csv_active = 0;
-				free(s->data);
-				s->data = NULL;
+				stream_close(s);
 				continue;
 			}
 			for (size_t c = 0; c < 6; c++)
@@ -1091,7 +1075,7 @@ x_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
 				    s->idx == 1 ? "" : "s");
 			stream_close(s);
 		}
-		if (s->csv_active && s->data != NULL) {
+		if (s->csv_active) {
 			struct fp_err cerr;
 			int rc = fp_csv_next(&s->csv, &cerr);
 
@@ -1099,6 +1083,11 @@ x_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
 				csv_row(conn, s);
 				continue;
 			}
+			if (s->csv.bad_bytes > 0)
+				fp_conn_warn(conn, s->name, "line %ld, column %d: invalid"
+				    " UTF-8 (%zu bad byte%s replaced with U+FFFD)",
+				    s->csv.bad_line, s->csv.bad_col, s->csv.bad_bytes,
+				    s->csv.bad_bytes == 1 ? "" : "s");
 			if (rc == FP_FAILED)
 				fp_conn_warn(conn, s->name, "%s; the rest of the file"
 				    " is skipped", cerr.msg);
@@ -1114,7 +1103,6 @@ x_close(struct fp_conn *conn)
 	struct x_state *s = conn->state;
 
 	json_decref(s->doc);
-	free(s->data);
 	stream_close(s);
 	if (s->csv_active)
 		fp_csv_release(&s->csv);

@@ -25,6 +25,8 @@
 
 struct youtube_state {
 	struct fp_batch	batch;
+	/* columns of the comments.csv being read */
+	int		text_col, date_col, id_col, video_col;
 };
 
 static const char *const comment_files[] = {
@@ -97,63 +99,62 @@ find_col(const struct fp_csv *csv, const char *const *names)
 	return -1;
 }
 
-static void
-read_comments(struct fp_conn *conn, const char *name, char *data, size_t len,
+/* A row of comments.csv. The columns are found on the file's first row
+ * (by header, else by the values) and kept in the state for the rest. */
+static int
+comment_row(struct fp_conn *conn, const char *name, const struct fp_csv *csv, int kind,
     struct fp_itemq *q)
 {
-	struct fp_csv csv;
-	struct fp_err err;
-	int text_col, date_col, id_col, video_col, r;
+	struct youtube_state *s = conn->state;
+	struct fp_item *it;
+	const char *video;
 
-	if (fp_conn_csv(conn, name, data, len, 0, NULL, &csv) != FP_OK)
-		return;
-	text_col = find_col(&csv, COL("Comment Text", "Comment text", "Texto del comentario",
-	    "Texte du commentaire", "Kommentartext"));
-	date_col = find_col(&csv, COL("Comment Create Timestamp", "Comment create timestamp",
-	    "Marca de tiempo de creación del comentario",
-	    "Horodatage de la création du commentaire", "Zeitstempel der Kommentarerstellung"));
-	id_col = find_col(&csv, COL("Comment ID", "Comment Id", "ID de comentario",
-	    "ID du commentaire", "Kommentar-ID"));
-	video_col = find_col(&csv, COL("Video ID", "Video Id", "ID de vídeo", "ID de la vidéo",
-	    "Video-ID"));
-	while ((r = fp_csv_next(&csv, &err)) == FP_OK) {
-		struct fp_item *it;
-		const char *video;
-
-		if (csv.row.n == 1 && csv.row.v[0][0] == '\0')
-			continue;		/* the trailing blank lines */
-		/* headers in a language not known: find columns by their values */
-		if (text_col < 0 || date_col < 0) {
-			for (size_t c = 0; c < csv.row.n; c++) {
-				const char *v = csv.row.v[c];
-
-				if (text_col < 0 && v[0] == '{')
-					text_col = (int)c;
-				else if (date_col < 0 && strlen(v) >= 19 && v[4] == '-' &&
-				    fp_time_parse(v) != FP_TIME_NONE)
-					date_col = (int)c;
-			}
-			if (text_col < 0) {
-				fp_conn_warn(conn, name, "line %ld: no comment text column in"
-				    " this header; file skipped", csv.line);
-				break;
-			}
-		}
-		it = fp_itemq_push(q, conn, "youtube", FP_KIND_COMMENT, name, csv.line);
-		it->text = fp_youtube_comment_text(fp_csv_field(&csv, text_col));
-		it->created_at = fp_time_parse(fp_csv_field(&csv, date_col));
-		if (id_col >= 0 && fp_csv_field(&csv, id_col) && fp_csv_field(&csv, id_col)[0])
-			it->native_id = xstrdup(fp_csv_field(&csv, id_col));
-		video = video_col >= 0 ? fp_csv_field(&csv, video_col) : NULL;
-		it->url = video && video[0] ? (it->native_id ?
-		    xasprintf("https://www.youtube.com/watch?v=%s&lc=%s", video, it->native_id) :
-		    xasprintf("https://www.youtube.com/watch?v=%s", video)) :
-		    xstrdup("https://myactivity.google.com/page?page=youtube_comments");
+	(void)kind;
+	if (csv->rows == 1) {
+		s->text_col = find_col(csv, COL("Comment Text", "Comment text",
+		    "Texto del comentario", "Texte du commentaire", "Kommentartext"));
+		s->date_col = find_col(csv, COL("Comment Create Timestamp",
+		    "Comment create timestamp", "Marca de tiempo de creación del comentario",
+		    "Horodatage de la création du commentaire",
+		    "Zeitstempel der Kommentarerstellung"));
+		s->id_col = find_col(csv, COL("Comment ID", "Comment Id", "ID de comentario",
+		    "ID du commentaire", "Kommentar-ID"));
+		s->video_col = find_col(csv, COL("Video ID", "Video Id", "ID de vídeo",
+		    "ID de la vidéo", "Video-ID"));
 	}
-	if (r == FP_FAILED)
-		fp_conn_warn(conn, name, "%s; the rest of the file is skipped", err.msg);
-	fp_csv_release(&csv);
+	if (csv->row.n == 1 && csv->row.v[0][0] == '\0')
+		return 0;		/* the trailing blank lines */
+	/* headers in a language not known: find columns by their values */
+	if (s->text_col < 0 || s->date_col < 0) {
+		for (size_t c = 0; c < csv->row.n; c++) {
+			const char *v = csv->row.v[c];
+
+			if (s->text_col < 0 && v[0] == '{')
+				s->text_col = (int)c;
+			else if (s->date_col < 0 && strlen(v) >= 19 && v[4] == '-' &&
+			    fp_time_parse(v) != FP_TIME_NONE)
+				s->date_col = (int)c;
+		}
+		if (s->text_col < 0) {
+			fp_conn_warn(conn, name, "line %ld: no comment text column in"
+			    " this header; file skipped", csv->line);
+			return -1;
+		}
+	}
+	it = fp_itemq_push(q, conn, "youtube", FP_KIND_COMMENT, name, csv->line);
+	it->text = fp_youtube_comment_text(fp_csv_field(csv, s->text_col));
+	it->created_at = fp_time_parse(fp_csv_field(csv, s->date_col));
+	if (s->id_col >= 0 && fp_csv_field(csv, s->id_col) && fp_csv_field(csv, s->id_col)[0])
+		it->native_id = xstrdup(fp_csv_field(csv, s->id_col));
+	video = s->video_col >= 0 ? fp_csv_field(csv, s->video_col) : NULL;
+	it->url = video && video[0] ? (it->native_id ?
+	    xasprintf("https://www.youtube.com/watch?v=%s&lc=%s", video, it->native_id) :
+	    xasprintf("https://www.youtube.com/watch?v=%s", video)) :
+	    xstrdup("https://myactivity.google.com/page?page=youtube_comments");
+	return 0;
 }
+
+static const struct fp_csv_reader comments_reader = { .row = comment_row };
 
 static void
 read_channel(struct fp_conn *conn, const char *name, char *data, size_t len,
@@ -179,7 +180,7 @@ read_channel(struct fp_conn *conn, const char *name, char *data, size_t len,
 		    url ? url : "https://www.youtube.com/account", name);
 		free(url);
 	}
-	fp_csv_release(&csv);
+	fp_conn_csv_done(conn, name, &csv);
 }
 
 /* my-comments.html: <li>Commented on <a href="VIDEO">...</a> DATE<br/>TEXT</li> */
@@ -258,7 +259,7 @@ youtube_open(struct fp_conn *conn, struct fp_err *err)
 		if (base_in(n, channel_files))
 			fp_batch_add(&s->batch, i, read_channel, 0);
 		else if (base_in(n, comment_files))
-			fp_batch_add(&s->batch, i, read_comments, 1);
+			fp_batch_add_csv(&s->batch, i, &comments_reader, 1);
 		else if (fp_name_tail(n, "my-comments/my-comments.html"))
 			fp_batch_add(&s->batch, i, read_html, 2);
 	}

@@ -8,9 +8,10 @@
  * it queued, so that only one file's items are in memory at once.
  *
  * The files that grow with the account (posts, comments, likes) are lists:
- * those are added with fp_batch_add_list and read one element at a time as
- * they are decompressed, so that only one element is in memory at once
- * however big the file (see fp_json_stream).
+ * those are added with fp_batch_add_list (JSON) or fp_batch_add_csv and
+ * read one element or row at a time as they are decompressed, so that only
+ * one element is in memory at once however big the file (see
+ * fp_json_stream and fp_csv_init_reader).
  */
 #ifndef FP_CONN_UTIL_H
 #define FP_CONN_UTIL_H
@@ -51,8 +52,26 @@ struct fp_list_reader {
 					 * NULL: the file is a bare list */
 	int		 meta;		/* undo Meta's mojibake in each element */
 	fp_elem_fn	 each;
+	const fp_elem_fn *each_key;	/* or, when set, each_key[k] for the
+					 * elements that keys[k] led to */
 	fp_file_fn	 whole;		/* when the file is neither: read it whole */
 	const char	*missing;	/* warning when no list is found, or NULL */
+	int		 quiet;		/* no warnings: a first pass over a file
+					 * that another reader reads again */
+};
+
+/* Read one row of a CSV file (csv->rows counts them from 1): 0 to go on,
+ * -1 to skip the rest of the file. */
+typedef int (*fp_row_fn)(struct fp_conn *conn, const char *name, const struct fp_csv *csv,
+	    int kind, struct fp_itemq *q);
+
+/* How to read a CSV file row by row. */
+struct fp_csv_reader {
+	const char	*must_have;	/* the header is the first row with this
+					 * column (a preamble skipped); NULL: row 1 */
+	int		 flags;		/* FP_CSV_BACKSLASH */
+	int		 kind;		/* handed to row: an fp_kind */
+	fp_row_fn	 row;
 };
 
 struct fp_batch {
@@ -60,6 +79,7 @@ struct fp_batch {
 		size_t		member;
 		fp_file_fn	fn;
 		const struct fp_list_reader *list;	/* or NULL */
+		const struct fp_csv_reader *csv;	/* or NULL */
 		int		order;
 	}		*files;
 	size_t		 nfiles, cur;
@@ -68,12 +88,17 @@ struct fp_batch {
 	struct fp_json_stream	 js;
 	struct fp_member	*member;
 	const struct fp_list_reader *list;
+	/* the CSV file being streamed */
+	struct fp_csv		 csv;
+	const struct fp_csv_reader *csvr;
 	const char		*name;
 };
 
 void	fp_batch_add(struct fp_batch *b, size_t member, fp_file_fn fn, int order);
 void	fp_batch_add_list(struct fp_batch *b, size_t member,
 	    const struct fp_list_reader *list, int order);
+void	fp_batch_add_csv(struct fp_batch *b, size_t member,
+	    const struct fp_csv_reader *csv, int order);
 void	fp_batch_sort(struct fp_batch *b);
 int	fp_batch_next(struct fp_conn *conn, struct fp_batch *b, struct fp_item *item);
 void	fp_batch_release(struct fp_batch *b);
@@ -99,10 +124,14 @@ json_t	*fp_json_unmojibake(json_t *v);
 const char *fp_jstr(const json_t *o, const char *key);
 int64_t	fp_jtime(const json_t *o, const char *key);
 
-/* Open a CSV member: BOM skipped, a preamble skipped until a header that
- * holds column must_have (case-insensitive). FP_OK or FP_FAILED (warned). */
+/* Open a CSV file read whole (a small one: a profile): BOM skipped, a
+ * preamble skipped until a header that holds column must_have
+ * (case-insensitive), invalid UTF-8 warned about and repaired. FP_OK or
+ * FP_FAILED (warned). */
 int	fp_conn_csv(struct fp_conn *conn, const char *name, char *data, size_t len,
 	    int flags, const char *must_have, struct fp_csv *csv);
+/* After the last row: warn about invalid UTF-8 met, and release csv. */
+void	fp_conn_csv_done(struct fp_conn *conn, const char *name, struct fp_csv *csv);
 /* A field by header name (any of the given names), or NULL. */
 const char *fp_csv_get(const struct fp_csv *csv, const char *const *names);
 

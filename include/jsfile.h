@@ -64,10 +64,18 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * The value is a list, or, with keys (NULL-terminated), an object whose
  * members under those keys are lists: their elements come one list after
  * another (Mastodon's {"orderedItems": [...]}, Meta's {"comments_v2":
- * [...]}; FP_JSON_ANY_KEY stands for every key); other members are checked
- * and dropped, and js->lists says how
- * many lists were found. FP_FAILED with err on a bad envelope or a read
- * error, and with js->not_array set when the value is neither.
+ * [...]}; FP_JSON_ANY_KEY stands for every key). A key may be a path into
+ * nested objects, its names split by '/' (TikTok's "Activity/Like
+ * List/ItemFavoriteList"), and a path that starts with FP_JSON_VALUE_MARK
+ * gives the value at its end as one element, whatever it is (TikTok's
+ * "=Profile/Profile Information/ProfileMap"). js->key is the index in keys
+ * of the path the current element came from. Other members are dropped as
+ * they are read, so that one of any size passes in bounded memory (one of
+ * up to a MiB is checked by jansson too, a bigger one for its brackets and
+ * strings), and js->lists says how many lists were found. A bare list is
+ * taken as the list unless every key is a path or a value's. FP_FAILED
+ * with err on a bad envelope or a read error, and with js->not_array set
+ * when the value is neither.
  *
  * fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF after ']', or
  * FP_FAILED with err "line L, column C: not valid JSON: ...", the place in
@@ -76,7 +84,9 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * the bytes replaced, bad_line and bad_col place the first.
  * fp_json_stream_release frees what the stream holds (not buf).
  */
-#define FP_JSON_ANY_KEY	"*"
+#define FP_JSON_ANY_KEY		"*"
+#define FP_JSON_VALUE_MARK	'='
+#define FP_JSON_PATH_MAX	4	/* object levels a key path goes down */
 
 typedef long (*fp_json_read_fn)(void *ud, char *buf, size_t n, struct fp_err *err);
 
@@ -93,7 +103,12 @@ struct fp_json_stream {
 	int		 not_array;
 	const char *const *keys;	/* borrowed */
 	int		 in_object, in_list;
-	long		 members;	/* of the object, so far */
+	long		 members;	/* of the current object, so far */
+	int		 depth;		/* objects gone down into by a key path */
+	char		*path[FP_JSON_PATH_MAX];	/* their keys */
+	long		 path_members[FP_JSON_PATH_MAX];
+	int		 key;		/* keys[key] gave the current list */
+	int		 single;	/* a value given as one element */
 	int		 lists;		/* lists found */
 	long		 list_count;	/* elements of the current list */
 	long		 index;		/* elements read so far */

@@ -73,8 +73,14 @@ journal_from_plan(sqlite3 *db, const char *path, struct fp_err *err)
 	}
 	if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO deletions (fid, platform, account,"
 	    " kind, native_id, ref_id, url, action, state, updated_at) VALUES (?1, ?2, ?3, ?4,"
-	    " ?5, (SELECT ref_id FROM items WHERE platform = ?2 AND kind = ?4 AND native_id = ?5"
-	    " LIMIT 1), ?6, ?7, 'planned', strftime('%s','now'))", -1, &s, NULL) != SQLITE_OK) {
+	    " ?5, CASE WHEN EXISTS (SELECT 1 FROM findings WHERE fid = ?1)"
+	    /* the finding's item, through the fid index */
+	    " THEN (SELECT i.ref_id FROM findings f JOIN items i ON i.id = f.item_id"
+	    "  WHERE f.fid = ?1 LIMIT 1)"
+	    /* a plan from before a re-scan that dropped the finding: by id */
+	    " ELSE (SELECT ref_id FROM items WHERE platform = ?2 AND kind = ?4 AND"
+	    "  native_id = ?5 LIMIT 1) END,"
+	    " ?6, ?7, 'planned', strftime('%s','now'))", -1, &s, NULL) != SQLITE_OK) {
 		json_decref(plan);
 		fp_err_set(err, FP_FATAL, "store: %s", sqlite3_errmsg(db));
 		return FP_FATAL;

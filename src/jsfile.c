@@ -318,6 +318,19 @@ fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len)
 
 static int seek_list(struct fp_json_stream *js, struct fp_err *err);
 
+/* A bare list is the list asked for unless every key is a path into
+ * nested objects or a value's. */
+static int
+bare_list_ok(const char *const *keys)
+{
+	if (keys == NULL)
+		return 1;
+	for (size_t i = 0; keys[i] != NULL; i++)
+		if (keys[i][0] != FP_JSON_VALUE_MARK && strchr(keys[i], '/') == NULL)
+			return 1;
+	return 0;
+}
+
 int
 fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void *ud,
     const char *const *keys, struct fp_envelope_info *info, struct fp_err *err)
@@ -351,7 +364,7 @@ fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void
 			return FP_FAILED;
 		return FP_OK;
 	}
-	if (r == 0 || js->buf[js->pos] != '[') {
+	if (r == 0 || js->buf[js->pos] != '[' || !bare_list_ok(keys)) {
 		js->not_array = 1;
 		fp_err_set(err, FP_FAILED, "the data is not a list");
 		return FP_FAILED;
@@ -364,6 +377,8 @@ fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void
 void
 fp_json_stream_release(struct fp_json_stream *js)
 {
+	for (int d = 0; d < js->depth; d++)
+		free(js->path[d]);
 	free(js->own);
 	fp_buf_release(&js->fixed);
 	stream_init(js);
@@ -403,7 +418,7 @@ element_end(struct fp_json_stream *js)
 	int depth = js->scan_depth, in_str = js->scan_in_str;
 	size_t found = 0;
 
-	if (n > 0 && b[0] != '{' && b[0] != '[' && b[0] != '"') {
+	if (depth == 0 && !in_str && n > 0 && b[0] != '{' && b[0] != '[' && b[0] != '"') {
 		/* a bare number or literal: up to a delimiter */
 		while (i < n && !strchr(",]} \t\r\n", b[i]))
 			i++;
@@ -517,10 +532,75 @@ whole_value(struct fp_json_stream *js, struct fp_err *err, int *failed)
 }
 
 /*
- * Inside the top-level object: go on to the next member whose key is one
- * of js->keys and whose value is a list, and into that list. Values under
- * other keys are skipped (each must fit the window). FP_OK there; FP_EOF
- * at the end of the object (js->done); FP_FAILED with err.
+ * Skip the value at pos, dropping its bytes as they are scanned, so that a
+ * value of any size passes in bounded memory. One that the window held
+ * whole, of up to a chunk, is checked by jansson; a bigger one only for
+ * its brackets and strings.
+ */
+static int
+skip_value(struct fp_json_stream *js, struct fp_err *err)
+{
+	json_error_t jerr;
+	json_t *v;
+	size_t n;
+	int r, dropped = 0;
+
+	js->scan_off = 0;
+	js->scan_depth = 0;
+	js->scan_in_str = 0;
+	while ((n = element_end(js)) == 0) {
+		if (js->scan_depth > 0 && js->scan_off >= STREAM_CHUNK) {
+			js->pos += js->scan_off;	/* inside brackets: drop */
+			js->scan_off = 0;
+			dropped = 1;
+		}
+		if ((r = refill(js, err)) < 0)
+			return read_fail(js, err);
+		if (r == 0)
+			return stream_fail(js, js->pos + js->scan_off, NULL,
+			    "the object is cut short", err);
+	}
+	if (!dropped && n <= STREAM_CHUNK) {
+		v = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+		if (v == NULL)
+			return stream_fail(js, js->pos, &jerr, NULL, err);
+		json_decref(v);
+	}
+	js->pos += n;
+	return FP_OK;
+}
+
+/*
+ * Does key path p (names split by '/') lead through the objects gone down
+ * into so far to key k? 0: no; 1: k ends the path; 2: the path goes on
+ * below k.
+ */
+static int
+path_match(const struct fp_json_stream *js, const char *p, const char *k)
+{
+	if (*p == FP_JSON_VALUE_MARK)
+		p++;
+	for (int d = 0;; d++) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash != NULL ? (size_t)(slash - p) : strlen(p);
+		const char *want = d < js->depth ? js->path[d] : k;
+
+		if (!(n == 1 && p[0] == '*') && (strlen(want) != n || memcmp(want, p, n) != 0))
+			return 0;
+		if (d == js->depth)
+			return slash != NULL ? 2 : 1;
+		if (slash == NULL)
+			return 0;
+		p = slash + 1;
+	}
+}
+
+/*
+ * Inside the top-level object: go on to the next member that one of
+ * js->keys leads to (down into the objects on its path) and whose value is
+ * a list, and into that list; or to a value a FP_JSON_VALUE_MARK path
+ * ends at. Values under other keys are skipped. FP_OK there; FP_EOF at the
+ * end of the object (js->done); FP_FAILED with err.
  */
 static int
 seek_list(struct fp_json_stream *js, struct fp_err *err)
@@ -529,7 +609,7 @@ seek_list(struct fp_json_stream *js, struct fp_err *err)
 		json_error_t jerr;
 		json_t *key;
 		size_t n;
-		int r, failed, want = 0;
+		int r, failed, want = 0, down = 0, which = -1;
 
 		if ((r = skip_space(js, err)) < 0)
 			return read_fail(js, err);
@@ -538,6 +618,13 @@ seek_list(struct fp_json_stream *js, struct fp_err *err)
 			    " ('}' expected)", err);
 		if (js->buf[js->pos] == '}') {
 			js->pos++;
+			if (js->depth > 0) {	/* back up into the parent */
+				js->depth--;
+				free(js->path[js->depth]);
+				js->path[js->depth] = NULL;
+				js->members = js->path_members[js->depth];
+				continue;
+			}
 			js->done = 1;
 			return FP_EOF;
 		}
@@ -558,38 +645,63 @@ seek_list(struct fp_json_stream *js, struct fp_err *err)
 			return read_fail(js, err);
 		if ((key = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY, &jerr)) == NULL)
 			return stream_fail(js, js->pos, &jerr, NULL, err);
-		for (size_t i = 0; js->keys[i] != NULL && json_is_string(key); i++)
-			if (strcmp(js->keys[i], FP_JSON_ANY_KEY) == 0 ||
-			    strcmp(json_string_value(key), js->keys[i]) == 0)
-				want = 1;
-		json_decref(key);
+		for (int i = 0; js->keys[i] != NULL && json_is_string(key); i++) {
+			int m = path_match(js, js->keys[i], json_string_value(key));
+
+			if (m == 2 && js->depth + 1 < FP_JSON_PATH_MAX)
+				down = 1;
+			else if (m == 1 && which < 0)
+				which = i;
+		}
 		js->pos += n;
 		js->members++;
 		if ((r = skip_space(js, err)) < 0)
-			return read_fail(js, err);
-		if (r == 0 || js->buf[js->pos] != ':')
+			goto read_failed;
+		if (r == 0 || js->buf[js->pos] != ':') {
+			json_decref(key);
 			return stream_fail(js, js->pos, NULL, "':' expected", err);
+		}
 		js->pos++;
 		if ((r = skip_space(js, err)) < 0)
-			return read_fail(js, err);
-		if (r == 0)
+			goto read_failed;
+		if (r == 0) {
+			json_decref(key);
 			return stream_fail(js, js->pos, NULL, "the object is cut short", err);
+		}
+		want = which >= 0;
+		if (want && js->keys[which][0] == FP_JSON_VALUE_MARK) {
+			json_decref(key);
+			js->key = which;
+			js->in_list = 1;
+			js->single = 1;
+			js->list_count = 0;
+			return FP_OK;
+		}
 		if (want && js->buf[js->pos] == '[') {
+			json_decref(key);
 			js->pos++;
+			js->key = which;
 			js->in_list = 1;
 			js->list_count = 0;
 			js->lists++;
 			return FP_OK;
 		}
-		/* another member: its value is checked and dropped */
-		n = whole_value(js, err, &failed);
-		if (failed)
-			return read_fail(js, err);
-		if ((key = json_loadb(js->buf + js->pos, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
-		    &jerr)) == NULL)
-			return stream_fail(js, js->pos, &jerr, NULL, err);
+		if (down && js->buf[js->pos] == '{') {
+			js->path_members[js->depth] = js->members;
+			js->path[js->depth++] = xstrdup(json_string_value(key));
+			json_decref(key);
+			js->members = 0;
+			js->pos++;
+			continue;
+		}
 		json_decref(key);
-		js->pos += n;
+		/* another member: its value is dropped */
+		if (skip_value(js, err) != FP_OK)
+			return FP_FAILED;
+		continue;
+read_failed:
+		json_decref(key);
+		return read_fail(js, err);
 	}
 }
 
@@ -609,7 +721,7 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 			return r;
 		if ((r = skip_space(js, err)) < 0)
 			return read_fail(js, err);
-		if (r == 0 || js->buf[js->pos] != ']')
+		if (r == 0 || js->buf[js->pos] != ']' || js->single)
 			break;
 		if (!js->in_object)
 			return stream_end(js, err);
@@ -661,6 +773,8 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 	js->pos += whole;
 	js->index++;
 	js->list_count++;
+	if (js->single)		/* the one element of a value path */
+		js->in_list = js->single = 0;
 	return FP_OK;
 }
 

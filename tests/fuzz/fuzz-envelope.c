@@ -8,7 +8,10 @@
  * found is NUL-terminated; a failure says where (a stream's, by line and
  * column); read in pieces, a member gives the same elements as from the
  * buffer, then the same end or the same error; the lists inside an object
- * (keys "orderedItems" and "a") stream with the same promises.
+ * (keys "orderedItems" and "a") stream with the same promises; so do lists
+ * and values down key paths into nested objects (TikTok's), whose
+ * elements and end are the same whether the member comes in pieces of 1
+ * to 16 bytes or at once, each tagged with a key that exists.
  */
 #include "config.h"
 
@@ -27,6 +30,20 @@ struct pieces {
 };
 
 static long
+read_all(void *ud, char *buf, size_t n, struct fp_err *err)
+{
+	struct pieces *p = ud;
+	size_t k = p->size - p->off;
+
+	(void)err;
+	if (k > n)
+		k = n;
+	memcpy(buf, p->data + p->off, k);
+	p->off += k;
+	return (long)k;
+}
+
+static long
 read_pieces(void *ud, char *buf, size_t n, struct fp_err *err)
 {
 	struct pieces *p = ud;
@@ -40,6 +57,38 @@ read_pieces(void *ud, char *buf, size_t n, struct fp_err *err)
 	memcpy(buf, p->data + p->off, k);
 	p->off += k;
 	return (long)k;
+}
+
+/* Every element down the key paths, with its key, then the end. */
+static char *
+paths_dump(const uint8_t *data, size_t size, unsigned seed)
+{
+	static const char *const keys[] = { "a/b/c", "=a/v", "*/l", "=x", NULL };
+	struct pieces p = { data, size, 0, seed };
+	struct fp_json_stream rs;
+	struct fp_envelope_info info;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+	json_t *e;
+	int r;
+
+	if (fp_json_stream_open_reader(&rs, seed != 0 ? read_pieces : read_all, &p, keys,
+	    &info, &err) == FP_OK) {
+		while ((r = fp_json_stream_next(&rs, &e, &err)) == FP_OK) {
+			char *s = json_dumps(e, JSON_ENCODE_ANY | JSON_COMPACT);
+
+			FUZZ_ASSERT(rs.key >= 0 && rs.key < 4);
+			FUZZ_ASSERT(rs.depth >= 0 && rs.depth < FP_JSON_PATH_MAX);
+			fp_buf_addf(&b, "%d:%s\n", rs.key, s ? s : "?");
+			free(s);
+			json_decref(e);
+		}
+		FUZZ_ASSERT(r == FP_EOF || strncmp(err.msg, "line ", 5) == 0);
+		fp_buf_addf(&b, "end %d %s", r, r == FP_FAILED ? err.msg : "");
+	} else
+		fp_buf_addf(&b, "open %d %s", rs.not_array, err.msg);
+	fp_json_stream_release(&rs);
+	return fp_buf_detach(&b);
 }
 
 static int
@@ -149,6 +198,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else
 			FUZZ_ASSERT(rerr.msg[0] != '\0');
 		fp_json_stream_release(&rs);
+	}
+	/* down key paths into nested objects, in pieces and at once */
+	{
+		char *whole = paths_dump(data, size, 0);
+		char *pieces = paths_dump(data, size, (unsigned)size * 13u + 1u);
+
+		FUZZ_ASSERT(strcmp(whole, pieces) == 0);
+		free(whole);
+		free(pieces);
 	}
 	free(buf);
 	return 0;

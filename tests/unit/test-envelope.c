@@ -313,6 +313,101 @@ UNIT(reader_streams_lists_inside_an_object)
 		}
 }
 
+/* Elements as "id@key" (the index in keys of the path they came from). */
+static char *
+path_ids_at(const char *file, size_t k, const char *const *keys, size_t *cap)
+{
+	struct dribble d = { file, 0, k };
+	struct fp_json_stream js;
+	struct fp_envelope_info info;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+	json_t *e;
+	int rc;
+
+	if (fp_json_stream_open_reader(&js, dribble_read, &d, keys, &info, &err) != FP_OK) {
+		char *r = xasprintf("%s%s", js.not_array ? "not a list: " : "", err.msg);
+
+		fp_json_stream_release(&js);
+		return r;
+	}
+	fp_buf_add(&b, "", 0);
+	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+		json_t *id = json_object_get(e, "id");
+
+		fp_buf_addf(&b, "%s%s@%d", b.len ? "," : "", json_is_string(id) ?
+		    json_string_value(id) : "?", js.key);
+		json_decref(e);
+	}
+	if (rc == FP_FAILED)
+		fp_buf_addf(&b, "|%s", err.msg);
+	fp_buf_addf(&b, "(%d)", js.lists);
+	if (cap != NULL)
+		*cap = js.cap;
+	fp_json_stream_release(&js);
+	return fp_buf_detach(&b);
+}
+
+/* TikTok: lists and values found down paths of nested objects. */
+UNIT(reader_follows_key_paths)
+{
+	static const char *const keys[] = { "A/B/list", "=P/Q", "C/*/items", NULL };
+	static const char *const files[][2] = {
+		{ "{\"A\": {\"x\": [1, {\"list\": 2}], \"B\": {\"list\": [{\"id\": \"a\"},"
+		  " {\"id\": \"b\"}], \"z\": 1}}, \"P\": {\"Q\": {\"id\": \"p\"}},\n"
+		  " \"C\": {\"m\": {\"items\": [{\"id\": \"c\"}]}, \"n\": {\"items\": []}}}",
+		  "a@0,b@0,p@1,c@2(3)" },
+		/* a value path gives any value, once */
+		{ "{\"P\": {\"Q\": \"N/A\", \"R\": [1]}}", "?@1(0)" },
+		{ "{\"P\": {\"Q\": [{\"id\": \"x\"}]}}", "?@1(0)" },
+		/* the path's names in the wrong place, or not objects on the way */
+		{ "{\"B\": {\"list\": [{\"id\": \"a\"}]}, \"A\": [{\"B\": 1}], \"A\": \"B\"}", "(0)" },
+		{ "{\"A\": {\"B\": {\"list\": {\"id\": \"a\"}}}}", "(0)" },
+		/* only nested paths: a bare list is not what was asked for */
+		{ "[{\"id\": \"a\"}]", "not a list: the data is not a list" },
+		/* broken inside a nested object: the place in the file */
+		{ "{\"A\": {\"B\": {\"list\": [{\"id\": \"a\"}]} \"x\": 1}}",
+		  "a@0|line 1, column 37: not valid JSON: ',' or '}' expected(1)" },
+		{ "{\"A\": {\"B\": {\"list\": [{\"id\": \"a\"}]}, \"x\": tru}}",
+		  "a@0|line 1, column 45: not valid JSON: invalid token near 'tru'(1)" },
+		{ "{\"A\": {\"B\": {\"list\": [{\"id\": \"a\"}]}, \"x\": [1, ",
+		  "a@0|line 1, column 47: not valid JSON: the object is cut short(1)" },
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		for (size_t k = 1; k <= 4097; k += k < 8 ? 1 : 4089) {
+			char *got = path_ids_at(files[i][0], k, keys, NULL);
+
+			if (strcmp(got, files[i][1]) != 0)
+				fprintf(stderr, "file %zu, %zu bytes at a time: got '%s', want '%s'\n",
+				    i, k, got, files[i][1]);
+			CHECK_STR(got, files[i][1]);
+			free(got);
+		}
+}
+
+/* A member that is not wanted passes without the window growing to it
+ * (TikTok's browsing history beside the lists). */
+UNIT(reader_drops_big_members_in_bounded_memory)
+{
+	static const char *const keys[] = { "A/B/list", NULL };
+	struct fp_buf f = FP_BUF_INIT;
+	size_t cap = 0;
+	char *got;
+
+	fp_buf_addstr(&f, "{\"A\": {\"history\": [");
+	for (int i = 0; i < 200000; i++)
+		fp_buf_addf(&f, "%s{\"Date\": \"2024-01-01\", \"Link\": \"https://x/]}\\\"%d\"}",
+		    i ? ",\n" : "", i);
+	fp_buf_addstr(&f, "], \"B\": {\"list\": [{\"id\": \"a\"}]}}}");
+	CHECK(f.len > 10u << 20);
+	got = path_ids_at(fp_buf_str(&f), 65536, keys, &cap);
+	CHECK_STR(got, "a@0(1)");
+	CHECK(cap <= 4u << 20);
+	free(got);
+	fp_buf_release(&f);
+}
+
 UNIT(reader_streams_in_any_pieces)
 {
 	static const char *const files[][2] = {
@@ -355,7 +450,7 @@ UNIT(reader_any_key)
 	free(got);
 }
 
-UNIT_MAIN(reader_any_key, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+UNIT_MAIN(reader_any_key, reader_follows_key_paths, reader_drops_big_members_in_bounded_memory, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
     reader_streams_in_any_pieces, reader_streams_lists_inside_an_object,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
