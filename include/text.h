@@ -23,6 +23,9 @@ void	fp_html_unescape(struct fp_buf *out, const char *s);
  * gives "votenonow vote no now".
  */
 void	fp_text_normalize(struct fp_buf *out, const char *s, int fold);
+/* The same through utf8proc over the whole text, without the per code
+ * point tables fp_text_normalize uses: what the tests compare it with. */
+void	fp_text_normalize_reference(struct fp_buf *out, const char *s, int fold);
 
 /*
  * Split a handle into segments at '_', '.', '-', digits and case changes:

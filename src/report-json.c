@@ -25,10 +25,20 @@ str_or_null(const char *s)
 	return s != NULL ? json_string(s) : json_null();
 }
 
+/* The findings are written one by one as they are read from the store,
+ * laid out as jansson lays out the whole document (JSON_INDENT(2), the
+ * list at depth 1), so that millions of findings never sit in memory. */
+struct finding_writer {
+	FILE	*out;
+	long	 n;
+};
+
 static int
 add_finding(void *ud, const struct fp_row *r)
 {
-	json_t *findings = ud, *f = json_object();
+	struct finding_writer *w = ud;
+	json_t *f = json_object();
+	char *s;
 	json_t *ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
 	json_t *gl = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL;
 	char date[32];
@@ -49,8 +59,22 @@ add_finding(void *ud, const struct fp_row *r)
 	json_object_set_new(f, "action", str_or_null(r->action));
 	json_object_set_new(f, "evidence", ev != NULL ? ev : json_array());
 	json_object_set_new(f, "guidelines", gl != NULL ? gl : json_object());
-	json_array_append_new(findings, f);
-	return 0;
+	s = json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(f);
+	if (s == NULL)
+		return -1;
+	fputs(w->n++ > 0 ? ",\n    " : "\n    ", w->out);
+	/* indent each line by the depth: strings hold no raw newline */
+	for (char *p = s, *nl; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL) {
+			fputs(p, w->out);
+			break;
+		}
+		fwrite(p, 1, (size_t)(nl - p) + 1, w->out);
+		fputs("    ", w->out);
+	}
+	free(s);
+	return ferror(w->out) ? -1 : 0;
 }
 
 static int
@@ -147,18 +171,18 @@ static int
 json_write(struct fp_store *st, const struct fp_report_opts *o,
     struct fp_report_totals *t, struct fp_err *err)
 {
-	json_t *root = json_object(), *sources = json_array(), *findings = json_array();
-	char *profile = fp_store_last_profile(st);
+	json_t *root = json_object(), *sources = json_array();
+	char *profile = fp_store_last_profile(st), *head = NULL;
 	json_t *pj = profile ? json_loads(profile, 0, NULL) : NULL;
+	struct finding_writer w = { o->out, 0 };
+	size_t n;
 	int rc = FP_FATAL;
 
 	free(profile);
 	if (fp_report_totals(st, o->status, t, err) != FP_OK ||
-	    fp_report_sources(st, add_source, sources, err) != FP_OK ||
-	    fp_report_findings(st, o->min_severity, o->status, add_finding, findings, err) != FP_OK) {
+	    fp_report_sources(st, add_source, sources, err) != FP_OK) {
 		json_decref(pj);
 		json_decref(sources);
-		json_decref(findings);
 		goto out;
 	}
 	json_object_set_new(root, "footprint", json_string(PACKAGE_VERSION));
@@ -166,14 +190,28 @@ json_write(struct fp_store *st, const struct fp_report_opts *o,
 	json_object_set_new(root, "sources", sources);
 	json_object_set_new(root, "accounts", accounts_json(st));
 	json_object_set_new(root, "summary", summary_json(st, t));
-	json_object_set_new(root, "findings", findings);
-	if (json_dumpf(root, o->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
-	    fputc('\n', o->out) == EOF) {
+	/* everything but the findings, whose list is the last member */
+	head = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (head == NULL || (n = strlen(head)) < 2 || strcmp(head + n - 2, "\n}") != 0) {
+		fp_err_set(err, FP_FATAL, "cannot build the report");
+		goto out;
+	}
+	head[n - 2] = '\0';
+	fprintf(o->out, "%s,\n  \"findings\": [", head);
+	fp_err_clear(err);
+	if (fp_report_findings(st, o->min_severity, o->status, add_finding, &w, err) != FP_OK) {
+		if (err->msg[0] == '\0')
+			fp_err_set(err, FP_FATAL, "cannot write the report");
+		goto out;
+	}
+	fputs(w.n > 0 ? "\n  ]\n}\n" : "]\n}\n", o->out);
+	if (ferror(o->out) || fflush(o->out) == EOF) {
 		fp_err_set(err, FP_FATAL, "cannot write the report");
 		goto out;
 	}
 	rc = FP_OK;
 out:
+	free(head);
 	json_decref(root);
 	return rc;
 }

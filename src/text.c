@@ -12,6 +12,8 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -225,30 +227,239 @@ ascii_init(void)
 	pthread_once(&once, ascii_fill);	/* the scan's workers share it */
 }
 
+/* Where a normalisation is: the output, the word being gathered. */
+struct norm {
+	struct fp_buf	*out;
+	struct fp_buf	 word;
+	int		 space, arabic;
+};
+
+/* One code point of the mapped text: into the word, or ending it. */
+static void
+norm_cp(struct norm *st, int32_t cp)
+{
+	if (cp == 0x0640)		/* Arabic tatweel */
+		return;
+	if (is_word_cp(cp)) {
+		if (cp == 0x0629)	/* teh marbuta -> heh */
+			cp = 0x0647;
+		else if (cp == 0x0649)	/* alef maksura -> yeh */
+			cp = 0x064a;
+		else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
+			cp = 0x0627;	/* hamza forms of alef -> alef */
+		if (cp >= 0x0600 && cp <= 0x06ff)
+			st->arabic = 1;
+		put_cp(&st->word, cp);
+		return;
+	}
+	flush_word(st->out, &st->word, &st->arabic, &st->space);
+}
+
+static void
+norm_start(struct norm *st, struct fp_buf *out)
+{
+	fp_buf_reset(out);
+	fp_buf_addc(out, ' ');
+	st->out = out;
+	st->word = (struct fp_buf)FP_BUF_INIT;
+	st->space = 1;
+	st->arabic = 0;
+}
+
+static void
+norm_end(struct norm *st)
+{
+	flush_word(st->out, &st->word, &st->arabic, &st->space);
+	fp_buf_release(&st->word);
+	if (!st->space)
+		fp_buf_addc(st->out, ' ');
+}
+
+/*
+ * utf8proc over the whole text: the reference. -1 when s is not UTF-8.
+ */
+static int
+normalize_utf8proc(struct norm *st, const char *s, size_t len, int fold)
+{
+	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)len, &mapped, NORM_OPTS | (fold ? UTF8PROC_CASEFOLD : 0));
+
+	if (n < 0)
+		return -1;
+	for (utf8proc_ssize_t i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(mapped + i, n - i, &cp);
+
+		if (k <= 0)
+			break;
+		i += k;
+		norm_cp(st, cp);
+	}
+	free(mapped);
+	return 0;
+}
+
+/*
+ * What utf8proc makes of each code point alone, for the code points below
+ * CP_TABLE_END, asked once per block of 256 as a block is first met and
+ * shared by the scan's threads. NFKC composes only what its decomposition
+ * leaves side by side; marks are stripped before composing, so what is
+ * left to compose across code points is Hangul jamo, and a code point
+ * whose mapping holds a jamo or a combining class is marked UNSAFE: a text
+ * with one goes through utf8proc whole. Entries: a code point, EMPTY, or
+ * MULTI | length << 20 | offset into the block's pool.
+ */
+#define CP_TABLE_END	0x20000
+#define CP_BLOCKS	(CP_TABLE_END / 256)
+#define CP_UNSAFE	0xffffffffu
+#define CP_EMPTY	0xfffffffeu
+#define CP_MULTI	0x80000000u
+
+struct cp_block {
+	uint32_t	 e[256];
+	int32_t		*pool;
+};
+
+static _Atomic(struct cp_block *) cp_blocks[2][CP_BLOCKS];
+static pthread_mutex_t cp_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int
+unsafe_cp(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) ||
+	    (cp >= 0xd7b0 && cp <= 0xd7ff) || (cp >= 0x3131 && cp <= 0x318e) ||
+	    utf8proc_get_property(cp)->combining_class != 0;
+}
+
+static struct cp_block *
+cp_block_fill(int fold, int b)
+{
+	struct cp_block *blk = xcalloc(1, sizeof *blk);
+	size_t used = 0, cap = 0;
+
+	for (int i = 0; i < 256; i++) {
+		int32_t cp = b * 256 + i, outs[32];
+		utf8proc_uint8_t in[4], *m = NULL;
+		utf8proc_ssize_t n, k, len = 0;
+		int nout = 0, bad = 0;
+
+		if (!utf8proc_codepoint_valid(cp) || cp < 0x80) {
+			blk->e[i] = CP_UNSAFE;	/* surrogates; ASCII has its table */
+			continue;
+		}
+		n = utf8proc_encode_char(cp, in);
+		len = utf8proc_map(in, n, &m, NORM_OPTS | (fold ? UTF8PROC_CASEFOLD : 0));
+		for (k = 0; len > 0 && k < len;) {
+			utf8proc_int32_t o;
+			utf8proc_ssize_t step = utf8proc_iterate(m + k, len - k, &o);
+
+			if (step <= 0 || nout == 32 || unsafe_cp(o)) {
+				bad = 1;
+				break;
+			}
+			outs[nout++] = o;
+			k += step;
+		}
+		free(m);
+		if (len < 0 || bad)
+			blk->e[i] = CP_UNSAFE;
+		else if (nout == 0)
+			blk->e[i] = CP_EMPTY;
+		else if (nout == 1)
+			blk->e[i] = (uint32_t)outs[0];
+		else {
+			if (used + (size_t)nout > cap) {
+				cap = cap ? cap * 2 : 64;
+				blk->pool = xreallocarray(blk->pool, cap, sizeof *blk->pool);
+			}
+			memcpy(blk->pool + used, outs, (size_t)nout * sizeof *outs);
+			blk->e[i] = CP_MULTI | (uint32_t)nout << 20 | (uint32_t)used;
+			used += (size_t)nout;
+		}
+	}
+	return blk;
+}
+
+static const struct cp_block *
+cp_block(int fold, int32_t cp)
+{
+	int b = (int)(cp >> 8);
+	struct cp_block *blk = atomic_load_explicit(&cp_blocks[fold][b], memory_order_acquire);
+
+	if (blk != NULL)
+		return blk;
+	pthread_mutex_lock(&cp_lock);
+	if ((blk = atomic_load_explicit(&cp_blocks[fold][b], memory_order_relaxed)) == NULL) {
+		blk = cp_block_fill(fold, b);
+		atomic_store_explicit(&cp_blocks[fold][b], blk, memory_order_release);
+	}
+	pthread_mutex_unlock(&cp_lock);
+	return blk;
+}
+
+/* The table's way: 0, or -1 when a code point needs utf8proc whole
+ * (st is then to be started again). */
+static int
+normalize_table(struct norm *st, const char *s, size_t len, int fold)
+{
+	const signed char *amap = ascii_map[fold];
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		const struct cp_block *blk;
+		uint32_t e;
+
+		if (p[i] < 0x80) {
+			signed char v = amap[p[i++]];
+
+			if (v > 0)
+				norm_cp(st, v);
+			else if (v < 0)
+				norm_cp(st, ' ');
+			continue;
+		}
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0 || cp >= CP_TABLE_END)
+			return -1;
+		i += (size_t)k;
+		blk = cp_block(fold, cp);
+		e = blk->e[cp & 0xff];
+		if (e == CP_UNSAFE)
+			return -1;
+		if (e == CP_EMPTY)
+			continue;
+		if (!(e & CP_MULTI)) {
+			norm_cp(st, (int32_t)e);
+			continue;
+		}
+		for (uint32_t j = 0; j < ((e >> 20) & 0x7ff); j++)
+			norm_cp(st, blk->pool[(e & 0xfffff) + j]);
+	}
+	return 0;
+}
+
 void
 fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 {
 	struct fp_buf tmp = FP_BUF_INIT;
-	utf8proc_uint8_t *mapped = NULL;
-	utf8proc_ssize_t n;
-	int opts = NORM_OPTS;
-	struct fp_buf word = FP_BUF_INIT;
+	struct norm st;
 	size_t j;
-	int space = 1, arabic = 0;
 
-	fp_buf_reset(out);
-	fp_buf_addc(out, ' ');
+	fold = fold != 0;
+	norm_start(&st, out);
 	if (s == NULL || *s == '\0')
 		return;
-	if (fold)
-		opts |= UTF8PROC_CASEFOLD;
 	expand_tags(&tmp, s);
+	ascii_init();
 	for (j = 0; j < tmp.len && (unsigned char)tmp.data[j] < 0x80; j++)
 		;
 	if (j == tmp.len) {		/* all ASCII: byte by byte */
-		const signed char *map = ascii_map[fold != 0];
+		const signed char *map = ascii_map[fold];
+		int space = 1;
 
-		ascii_init();
 		for (j = 0; j < tmp.len; j++) {
 			signed char v = map[(unsigned char)tmp.data[j]];
 
@@ -265,11 +476,24 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		fp_buf_release(&tmp);
 		return;
 	}
-	n = utf8proc_map((const utf8proc_uint8_t *)fp_buf_str(&tmp),
-	    (utf8proc_ssize_t)tmp.len, &mapped, opts);
+	if (normalize_table(&st, tmp.data, tmp.len, fold) == 0) {
+		norm_end(&st);
+		fp_buf_release(&tmp);
+		return;
+	}
+	fp_buf_release(&st.word);
+	norm_start(&st, out);
+	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold) == 0) {
+		norm_end(&st);
+		fp_buf_release(&tmp);
+		return;
+	}
 	fp_buf_release(&tmp);
-	if (n < 0) {
-		/* Not valid UTF-8: callers repair first, so only ASCII-fold. */
+	fp_buf_release(&st.word);
+	/* Not valid UTF-8: callers repair first, so only ASCII-fold. */
+	{
+		int space = 1;
+
 		for (const char *p = s; *p != '\0'; p++) {
 			if (isalnum((unsigned char)*p)) {
 				fp_buf_addc(out, fold ? (char)tolower((unsigned char)*p) : *p);
@@ -281,36 +505,27 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		}
 		if (!space)
 			fp_buf_addc(out, ' ');
+	}
+}
+
+void
+fp_text_normalize_reference(struct fp_buf *out, const char *s, int fold)
+{
+	struct fp_buf tmp = FP_BUF_INIT;
+	struct norm st;
+
+	norm_start(&st, out);
+	if (s == NULL || *s == '\0')
+		return;
+	expand_tags(&tmp, s);
+	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold != 0) < 0) {
+		fp_buf_release(&st.word);
+		fp_buf_release(&tmp);
+		fp_text_normalize(out, s, fold);	/* not UTF-8: the same fallback */
 		return;
 	}
-	for (utf8proc_ssize_t i = 0; i < n;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(mapped + i, n - i, &cp);
-
-		if (k <= 0)
-			break;
-		i += k;
-		if (cp == 0x0640)		/* Arabic tatweel */
-			continue;
-		if (is_word_cp(cp)) {
-			if (cp == 0x0629)	/* teh marbuta -> heh */
-				cp = 0x0647;
-			else if (cp == 0x0649)	/* alef maksura -> yeh */
-				cp = 0x064a;
-			else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
-				cp = 0x0627;	/* hamza forms of alef -> alef */
-			if (cp >= 0x0600 && cp <= 0x06ff)
-				arabic = 1;
-			put_cp(&word, cp);
-			continue;
-		}
-		flush_word(out, &word, &arabic, &space);
-	}
-	flush_word(out, &word, &arabic, &space);
-	fp_buf_release(&word);
-	if (!space)
-		fp_buf_addc(out, ' ');
-	free(mapped);
+	norm_end(&st);
+	fp_buf_release(&tmp);
 }
 
 /* --- handles ---------------------------------------------------------- */
