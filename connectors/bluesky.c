@@ -9,6 +9,12 @@
  * exports carry) are never read, so nothing is counted twice. Posts,
  * replies, quotes, likes, reposts and the profile become items; follows and
  * blocks are not audited. The account is the repository's DID.
+ *
+ * The file is read twice as it is decompressed, so that it is never whole
+ * in memory: the first pass keeps only the commit and the tree's nodes
+ * (maps whose first key is "e" or "l"), walks the tree and notes which
+ * record is under which key; the second decodes those records one block at
+ * a time and hands their items out as it goes.
  */
 #include "config.h"
 
@@ -23,29 +29,81 @@
 
 #define MAX_DEPTH	64
 
-struct block {
+/* A CID: how blocks and records are found. */
+struct cid_ref {
 	const unsigned char	*cid;
-	size_t			 cidlen;
-	const unsigned char	*data;
 	size_t			 len;
 };
 
-struct bluesky_state {
-	struct fp_batch	batch;
+/* A block: its CID, its bytes and where they are in the file. */
+struct block {
+	struct cid_ref		 ref;		/* first: see cid_index */
+	const unsigned char	*data;
+	size_t			 len;
+	size_t			 off;
 };
 
-/* The parsed CAR: blocks indexed by CID in an open-addressing table. */
+/* A record the walk reached: its CID, key and place in key order. */
+struct wanted {
+	struct cid_ref		 ref;		/* first: see cid_index */
+	char			*key;
+	long			 index;
+	int			 done;
+};
+
+/* An open-addressing index over an array of elements that each begin
+ * with a struct cid_ref (struct block, struct wanted). */
+struct cid_index {
+	size_t		*slot;		/* element + 1, 0 = empty */
+	size_t		 cap;
+	const char	*base;
+	size_t		 stride;
+};
+
+/* A CAR member read as it is decompressed. */
+struct car_reader {
+	struct fp_member *m;
+	unsigned char	*buf;
+	size_t		 len, pos, cap;
+	size_t		 base;		/* offset in the file of buf[0] */
+	int		 eof;
+};
+
+/* The CAR being read. */
 struct car {
 	struct fp_conn	*conn;
 	const char	*name;
+	size_t		 member;
+	struct car_reader rd;
+	unsigned char	*root;		/* the root commit's CID */
+	size_t		 rootn;
+	/* first pass: the commit and the tree's nodes */
 	struct block	*blocks;
 	size_t		 nblocks;
-	size_t		*table;		/* index + 1, 0 = empty */
-	size_t		 tcap;
+	struct cid_index bindex;
+	/* second pass: the records the walk reached */
+	struct wanted	*want;
+	size_t		 nwant;
+	struct cid_index windex;
 	char		*did;
-	long		 records;
 	struct fp_itemq	*q;
 };
+
+struct bluesky_state {
+	size_t		*members;	/* the .car files */
+	size_t		 nmembers, cur;
+	struct car	*car;		/* the one in its second pass */
+	struct fp_itemq	 q;
+};
+
+static unsigned char *
+bytes_dup(const unsigned char *p, size_t n)
+{
+	unsigned char *d = xmalloc(n > 0 ? n : 1);
+
+	memcpy(d, p, n);
+	return d;
+}
 
 /* LEB128 unsigned varint at *p; 0 on overrun. */
 static int
@@ -90,38 +148,52 @@ hash_bytes(const unsigned char *p, size_t n)
 	return h;
 }
 
-static const struct block *
-find_block(const struct car *car, const unsigned char *cid, size_t n)
+static void
+cid_index_build(struct cid_index *x, const void *base, size_t n, size_t stride)
+{
+	x->base = base;
+	x->stride = stride;
+	x->cap = 16;
+	while (x->cap < n * 2)
+		x->cap *= 2;
+	x->slot = xcalloc(x->cap, sizeof *x->slot);
+	for (size_t k = 0; k < n; k++) {
+		const struct cid_ref *e = (const void *)(x->base + k * stride);
+		size_t i = (size_t)hash_bytes(e->cid, e->len) & (x->cap - 1);
+
+		while (x->slot[i] != 0)
+			i = (i + 1) & (x->cap - 1);
+		x->slot[i] = k + 1;
+	}
+}
+
+/* The elements whose CID is cid, one per call: *probe starts at 0 (the
+ * CID's slot is found then), and NULL after the last. */
+static void *
+cid_index_next(const struct cid_index *x, const unsigned char *cid, size_t n, size_t *probe)
 {
 	size_t i;
 
-	if (car->tcap == 0)
+	if (x->cap == 0)
 		return NULL;
-	for (i = (size_t)hash_bytes(cid, n) & (car->tcap - 1); car->table[i] != 0;
-	    i = (i + 1) & (car->tcap - 1)) {
-		const struct block *b = &car->blocks[car->table[i] - 1];
+	i = *probe == 0 ? (size_t)hash_bytes(cid, n) & (x->cap - 1) : *probe - 1;
+	for (; x->slot[i] != 0; i = (i + 1) & (x->cap - 1)) {
+		const struct cid_ref *e = (const void *)(x->base + (x->slot[i] - 1) * x->stride);
 
-		if (b->cidlen == n && memcmp(b->cid, cid, n) == 0)
-			return b;
+		if (e->len == n && memcmp(e->cid, cid, n) == 0) {
+			*probe = ((i + 1) & (x->cap - 1)) + 1;
+			return (void *)e;
+		}
 	}
 	return NULL;
 }
 
-static void
-index_blocks(struct car *car)
+static const struct block *
+find_block(const struct car *car, const unsigned char *cid, size_t n)
 {
-	car->tcap = 16;
-	while (car->tcap < car->nblocks * 2)
-		car->tcap *= 2;
-	car->table = xcalloc(car->tcap, sizeof *car->table);
-	for (size_t k = 0; k < car->nblocks; k++) {
-		size_t i = (size_t)hash_bytes(car->blocks[k].cid, car->blocks[k].cidlen) &
-		    (car->tcap - 1);
+	size_t probe = 0;
 
-		while (car->table[i] != 0)
-			i = (i + 1) & (car->tcap - 1);
-		car->table[i] = k + 1;
-	}
+	return cid_index_next(&car->bindex, cid, n, &probe);
 }
 
 /* --- CBOR helpers ------------------------------------------------------ */
@@ -243,8 +315,7 @@ load_block(struct car *car, const unsigned char *cid, size_t n, const char *what
 	item = safe_cbor_load(b->data, b->len, &res);
 	if (item == NULL)
 		fp_conn_warn(car->conn, car->name, "the %s's block at byte %zu is not"
-		    " DAG-CBOR (error at byte %zu)", what,
-		    (size_t)(b->data - car->blocks[0].data), res.read);
+		    " DAG-CBOR (error at byte %zu)", what, b->off, res.read);
 	return item;
 }
 
@@ -421,14 +492,13 @@ fp_bluesky_record_item(const json_t *rec, const char *did, const char *rkey,
 }
 
 static void
-record(struct car *car, const char *key, cbor_item_t *cbor)
+record(struct car *car, const char *key, long index, cbor_item_t *cbor)
 {
 	json_t *rec = cbor_to_json(cbor, 0);
 	const char *type = fp_jstr(rec, "$type");
 	const char *slash = strchr(key, '/');
 	const char *rkey = slash ? slash + 1 : key;
 
-	car->records++;
 	if (type != NULL && strcmp(type, "app.bsky.actor.profile") == 0) {
 		const char *dn = fp_jstr(rec, "displayName");
 		char *url = xasprintf("https://bsky.app/profile/%s", car->did);
@@ -442,7 +512,7 @@ record(struct car *car, const char *key, cbor_item_t *cbor)
 	} else if (type != NULL && (strcmp(type, "app.bsky.feed.post") == 0 ||
 	    strcmp(type, "app.bsky.feed.like") == 0 || strcmp(type, "app.bsky.feed.repost") == 0))
 		fp_bluesky_record_item(rec, car->did, rkey, fp_itemq_push(car->q, car->conn,
-		    "bluesky", FP_KIND_POST, car->name, car->records - 1));
+		    "bluesky", FP_KIND_POST, car->name, index));
 	json_decref(rec);
 }
 
@@ -483,14 +553,17 @@ walk(struct car *car, const unsigned char *cid, size_t n, struct fp_buf *prev, i
 			prev->len = keep;
 			fp_buf_add(prev, cbor_bytestring_handle(k), cbor_bytestring_length(k));
 			if (link_of(map_get(e, "v"), &vc, &vn)) {
-				cbor_item_t *rec = load_block(car, vc, vn, "record");
-				char *key = xstrdup(fp_buf_str(prev));
+				/* read in the second pass */
+				struct wanted *w;
 
-				if (rec != NULL) {
-					record(car, key, rec);
-					cbor_decref(&rec);
-				}
-				free(key);
+				car->want = xreallocarray(car->want, car->nwant + 1,
+				    sizeof *car->want);
+				w = &car->want[car->nwant];
+				w->ref.cid = bytes_dup(vc, vn);
+				w->ref.len = vn;
+				w->key = xstrdup(fp_buf_str(prev));
+				w->index = (long)car->nwant++;
+				w->done = 0;
 			}
 			if (link_of(map_get(e, "t"), &sub, &subn)) {
 				struct fp_buf saved = FP_BUF_INIT;
@@ -507,87 +580,306 @@ walk(struct car *car, const unsigned char *cid, size_t n, struct fp_buf *prev, i
 	cbor_decref(&node);
 }
 
-static void
-read_car(struct fp_conn *conn, const char *name, char *data, size_t len,
-    struct fp_itemq *q)
+/* --- reading the file ---------------------------------------------------- */
+
+#define CAR_CHUNK	((size_t)1 << 20)
+
+/* Bring n bytes from pos into the window: 0, 1 when the file ends first,
+ * -1 on a read error (err set). */
+static int
+car_need(struct car_reader *r, size_t n, struct fp_err *err)
 {
-	const unsigned char *p = (const unsigned char *)data, *end = p + len;
-	struct car car;
+	while (r->len - r->pos < n && !r->eof) {
+		long k;
+
+		if (r->pos > 0) {
+			memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+			r->base += r->pos;
+			r->len -= r->pos;
+			r->pos = 0;
+		}
+		while (r->cap < n || r->cap - r->len < CAR_CHUNK / 4) {
+			if (r->cap > FP_SOURCE_MAX_MEMBER) {
+				fp_err_set(err, FP_FAILED, "a block of more than %zu MiB",
+				    (size_t)FP_SOURCE_MAX_MEMBER >> 20);
+				return -1;
+			}
+			r->cap = r->cap ? r->cap * 2 : CAR_CHUNK;
+			r->buf = xrealloc(r->buf, r->cap);
+		}
+		if ((k = fp_member_read(r->m, (char *)r->buf + r->len, r->cap - r->len,
+		    err)) < 0)
+			return -1;
+		if (k == 0)
+			r->eof = 1;
+		r->len += (size_t)k;
+	}
+	return r->len - r->pos >= n ? 0 : 1;
+}
+
+static void
+car_close_reader(struct car_reader *r)
+{
+	fp_member_close(r->m);
+	free(r->buf);
+	memset(r, 0, sizeof *r);
+}
+
+/* Open the member and read past the header: the header, or NULL (warned
+ * when warn). */
+static cbor_item_t *
+car_open_reader(struct car *car, int warn)
+{
+	struct car_reader *r = &car->rd;
 	struct cbor_load_result res;
-	cbor_item_t *header = NULL, *roots, *commit = NULL;
+	const unsigned char *p;
+	cbor_item_t *header;
+	uint64_t hlen;
+	struct fp_err err;
+	size_t hdr;
+
+	fp_err_clear(&err);
+	if (fp_member_open(car->conn->src, car->member, &r->m, &err) != FP_OK) {
+		if (warn)
+			fp_conn_warn(car->conn, car->name, "%s", err.msg);
+		return NULL;
+	}
+	if (car_need(r, 10, &err) < 0)
+		goto fail;
+	p = r->buf + r->pos;
+	if (!varint(&p, r->buf + r->len, &hlen) || hlen > CAR_CHUNK)
+		goto not_car;
+	hdr = (size_t)(p - (r->buf + r->pos));
+	if (car_need(r, hdr + (size_t)hlen, &err) != 0)
+		goto fail;
+	header = safe_cbor_load(r->buf + r->pos + hdr, (size_t)hlen, &res);
+	if (header == NULL)
+		goto not_car;
+	r->pos += hdr + (size_t)hlen;
+	return header;
+fail:
+	if (err.msg[0] != '\0') {
+		if (warn)
+			fp_conn_warn(car->conn, car->name, "%s; skipped", err.msg);
+		car_close_reader(r);
+		return NULL;
+	}
+not_car:
+	if (warn)
+		fp_conn_warn(car->conn, car->name, "byte 0: not a CAR file (no header); skipped");
+	car_close_reader(r);
+	return NULL;
+}
+
+/* The next block, in b (valid until the next call): 1; 0 at the end of
+ * the file; -1 when damaged or unreadable (warned when warn). */
+static int
+car_block(struct car *car, struct block *b, int warn)
+{
+	struct car_reader *r = &car->rd;
+	const unsigned char *p;
+	uint64_t blen;
+	size_t hdr, cl, start;
+	struct fp_err err;
+	int64_t size;
+	int rc;
+
+	fp_err_clear(&err);
+	if ((rc = car_need(r, 10, &err)) < 0)
+		goto fail;
+	if (r->pos == r->len)
+		return 0;
+	start = r->base + r->pos;
+	p = r->buf + r->pos;
+	if (!varint(&p, r->buf + r->len, &blen) || blen > FP_SOURCE_MAX_MEMBER)
+		goto fail;
+	hdr = (size_t)(p - (r->buf + r->pos));
+	if (car_need(r, hdr + (size_t)blen, &err) != 0)
+		goto fail;
+	p = r->buf + r->pos + hdr;
+	if ((cl = cid_length(p, p + blen)) == 0 || cl > blen)
+		goto fail;
+	b->ref.cid = p;
+	b->ref.len = cl;
+	b->data = p + cl;
+	b->len = (size_t)blen - cl;
+	b->off = start + hdr + cl;
+	r->pos += hdr + (size_t)blen;
+	return 1;
+fail:
+	start = r->base + r->pos;
+	if (!warn)
+		return -1;
+	if (err.msg[0] != '\0')
+		fp_conn_warn(car->conn, car->name, "byte %zu: %s; the rest is not read",
+		    start, err.msg);
+	else if ((size = fp_member_size(r->m)) >= 0 && (uint64_t)size >= start)
+		fp_conn_warn(car->conn, car->name, "byte %zu: a damaged block; the %zu bytes"
+		    " after it are not read", start, (size_t)size - start);
+	else
+		fp_conn_warn(car->conn, car->name, "byte %zu: a damaged block; the bytes"
+		    " after it are not read", start);
+	return -1;
+}
+
+/* A tree node (a map whose first key is "e" or "l"): kept in the first
+ * pass. A record that looks the same is kept too, at no harm. */
+static int
+looks_like_node(const struct block *b)
+{
+	return b->len >= 3 && b->data[0] == 0xa2 && b->data[1] == 0x61 &&
+	    (b->data[2] == 'e' || b->data[2] == 'l');
+}
+
+static void
+car_free(struct car *car)
+{
+	car_close_reader(&car->rd);
+	for (size_t i = 0; i < car->nblocks; i++)
+		free((void *)car->blocks[i].ref.cid);
+	free(car->blocks);
+	free(car->bindex.slot);
+	for (size_t i = 0; i < car->nwant; i++) {
+		free((void *)car->want[i].ref.cid);
+		free(car->want[i].key);
+	}
+	free(car->want);
+	free(car->windex.slot);
+	free(car->root);
+	free(car->did);
+	free(car);
+}
+
+/*
+ * The first pass: keep the commit and the tree's nodes, walk the tree and
+ * note the records it reaches; then open the file again for the second.
+ * The car, or NULL when there is nothing to read (warned).
+ */
+static struct car *
+car_open(struct fp_conn *conn, size_t member, struct fp_itemq *q)
+{
+	struct car *car = xcalloc(1, sizeof *car);
+	cbor_item_t *header, *roots, *r0, *commit = NULL;
 	const unsigned char *root, *mst;
 	size_t rootn, mstn;
-	uint64_t hlen;
+	struct block b;
+	int ok;
 
-	memset(&car, 0, sizeof car);
-	car.conn = conn;
-	car.name = name;
-	car.q = q;
-	if (!varint(&p, end, &hlen) || hlen > (uint64_t)(end - p) ||
-	    (header = safe_cbor_load(p, (size_t)hlen, &res)) == NULL) {
-		fp_conn_warn(conn, name, "byte 0: not a CAR file (no header); skipped");
-		return;
-	}
-	p += hlen;
+	car->conn = conn;
+	car->name = fp_source_name(conn->src, member);
+	car->member = member;
+	car->q = q;
+	if ((header = car_open_reader(car, 1)) == NULL)
+		goto fail;
 	roots = map_get(header, "roots");
 	if (roots == NULL || !cbor_isa_array(roots) || cbor_array_size(roots) == 0) {
-		fp_conn_warn(conn, name, "the CAR header names no root; skipped");
-		goto out;
+		fp_conn_warn(conn, car->name, "the CAR header names no root; skipped");
+		cbor_decref(&header);
+		goto fail;
 	}
-	/* the blocks */
-	while (p < end) {
-		const unsigned char *start = p;
-		uint64_t blen;
-		size_t cl;
+	r0 = cbor_array_get(roots, 0);
+	if ((ok = link_of(r0, &root, &rootn)) != 0) {
+		car->root = bytes_dup(root, rootn);
+		car->rootn = rootn;
+	}
+	cbor_decref(&r0);
+	cbor_decref(&header);
+	if (!ok) {
+		fp_conn_warn(conn, car->name, "the CAR root is not a CID link; skipped");
+		goto fail;
+	}
+	while (car_block(car, &b, 1) == 1) {
+		unsigned char *mem;
 
-		if (!varint(&p, end, &blen) || blen > (uint64_t)(end - p) ||
-		    (cl = cid_length(p, p + blen)) == 0 || cl > blen) {
-			fp_conn_warn(conn, name, "byte %zu: a damaged block; the %zu bytes"
-			    " after it are not read", (size_t)(start - (const unsigned char *)data),
-			    (size_t)(end - start));
-			break;
-		}
-		car.blocks = xreallocarray(car.blocks, car.nblocks + 1, sizeof *car.blocks);
-		car.blocks[car.nblocks].cid = p;
-		car.blocks[car.nblocks].cidlen = cl;
-		car.blocks[car.nblocks].data = p + cl;
-		car.blocks[car.nblocks].len = (size_t)blen - cl;
-		car.nblocks++;
-		p += blen;
+		if (!looks_like_node(&b) && !(b.ref.len == car->rootn &&
+		    memcmp(b.ref.cid, car->root, b.ref.len) == 0))
+			continue;
+		mem = xmalloc(b.ref.len + b.len);
+		memcpy(mem, b.ref.cid, b.ref.len);
+		memcpy(mem + b.ref.len, b.data, b.len);
+		b.ref.cid = mem;
+		b.data = mem + b.ref.len;
+		car->blocks = xreallocarray(car->blocks, car->nblocks + 1, sizeof *car->blocks);
+		car->blocks[car->nblocks++] = b;
 	}
-	index_blocks(&car);
-	{
-		cbor_item_t *r0 = cbor_array_get(roots, 0);
-		int ok = link_of(r0, &root, &rootn);
-
-		cbor_decref(&r0);
-		if (!ok) {
-			fp_conn_warn(conn, name, "the CAR root is not a CID link; skipped");
-			goto out;
-		}
+	car_close_reader(&car->rd);
+	cid_index_build(&car->bindex, car->blocks, car->nblocks, sizeof *car->blocks);
+	if ((commit = load_block(car, car->root, car->rootn, "commit")) == NULL)
+		goto fail;
+	car->did = map_str(commit, "did");
+	if (car->did == NULL) {
+		fp_conn_warn(conn, car->name, "the root commit has no DID; skipped");
+		goto fail;
 	}
-	if ((commit = load_block(&car, root, rootn, "commit")) == NULL)
-		goto out;
-	car.did = map_str(commit, "did");
-	if (car.did == NULL) {
-		fp_conn_warn(conn, name, "the root commit has no DID; skipped");
-		goto out;
-	}
-	fp_conn_set_account(conn, car.did, NULL);
+	fp_conn_set_account(conn, car->did, NULL);
 	if (link_of(map_get(commit, "data"), &mst, &mstn)) {
 		struct fp_buf prev = FP_BUF_INIT;
 
-		walk(&car, mst, mstn, &prev, 0);
+		walk(car, mst, mstn, &prev, 0);
 		fp_buf_release(&prev);
 	} else
-		fp_conn_warn(conn, name, "the root commit names no tree; skipped");
-out:
+		fp_conn_warn(conn, car->name, "the root commit names no tree; skipped");
+	cbor_decref(&commit);
+	commit = NULL;
+	/* the tree is done with: only the records' keys are kept */
+	for (size_t i = 0; i < car->nblocks; i++)
+		free((void *)car->blocks[i].ref.cid);
+	free(car->blocks);
+	free(car->bindex.slot);
+	car->blocks = NULL;
+	car->nblocks = 0;
+	memset(&car->bindex, 0, sizeof car->bindex);
+	if (car->nwant == 0)
+		goto fail;
+	cid_index_build(&car->windex, car->want, car->nwant, sizeof *car->want);
+	if ((header = car_open_reader(car, 1)) == NULL)
+		goto fail;
+	cbor_decref(&header);
+	return car;
+fail:
 	if (commit != NULL)
 		cbor_decref(&commit);
-	cbor_decref(&header);
-	free(car.blocks);
-	free(car.table);
-	free(car.did);
+	car_free(car);
+	return NULL;
+}
+
+/*
+ * The second pass: the next block that is a record the walk reached,
+ * made into items on car->q. 0 at the end of the file (the records not
+ * found are warned about).
+ */
+static int
+car_next(struct car *car)
+{
+	struct block b;
+
+	while (car_block(car, &b, 0) == 1) {
+		struct wanted *w;
+		size_t probe = 0;
+		int found = 0;
+
+		while ((w = cid_index_next(&car->windex, b.ref.cid, b.ref.len, &probe)) != NULL) {
+			struct cbor_load_result res;
+			cbor_item_t *rec;
+
+			if (w->done)
+				continue;
+			w->done = found = 1;
+			if ((rec = safe_cbor_load(b.data, b.len, &res)) == NULL) {
+				fp_conn_warn(car->conn, car->name, "the record's block at byte %zu"
+				    " is not DAG-CBOR (error at byte %zu)", b.off, res.read);
+				continue;
+			}
+			record(car, w->key, w->index, rec);
+			cbor_decref(&rec);
+		}
+		if (found)
+			return 1;
+	}
+	for (size_t i = 0; i < car->nwant; i++)
+		if (!car->want[i].done)
+			fp_conn_warn(car->conn, car->name, "the record's block is not in the file");
+	return 0;
 }
 
 /* A CAR starts with a varint and a CBOR map holding "roots" and "version". */
@@ -600,7 +892,7 @@ looks_like_car(struct fp_source *src, size_t i)
 	int yes = 0;
 
 	if (fp_source_read(src, i, 4096, &data, &len, &err) != FP_OK) {
-		/* a big file: read_car will check; trust the name */
+		/* a big file: car_open will check; trust the name */
 		free(data);
 		return fp_has_suffix(fp_source_name(src, i), ".car");
 	}
@@ -626,8 +918,11 @@ bluesky_open(struct fp_conn *conn, struct fp_err *err)
 
 	(void)err;
 	for (size_t i = 0; i < fp_source_count(conn->src); i++)
-		if (fp_has_suffix(fp_source_name(conn->src, i), ".car"))
-			fp_batch_add(&s->batch, i, read_car, 0);
+		if (fp_has_suffix(fp_source_name(conn->src, i), ".car")) {
+			s->members = xreallocarray(s->members, s->nmembers + 1,
+			    sizeof *s->members);
+			s->members[s->nmembers++] = i;
+		}
 	return FP_OK;
 }
 
@@ -637,7 +932,23 @@ bluesky_next(struct fp_conn *conn, struct fp_item *item, struct fp_err *err)
 	struct bluesky_state *s = conn->state;
 
 	(void)err;
-	return fp_batch_next(conn, &s->batch, item);
+	for (;;) {
+		if (s->q.pos < s->q.n) {
+			*item = s->q.v[s->q.pos++];
+			return FP_OK;
+		}
+		s->q.n = s->q.pos = 0;
+		if (s->car != NULL) {
+			if (car_next(s->car))
+				continue;
+			car_free(s->car);
+			s->car = NULL;
+			continue;
+		}
+		if (s->cur >= s->nmembers)
+			return FP_EOF;
+		s->car = car_open(conn, s->members[s->cur++], &s->q);
+	}
 }
 
 static void
@@ -645,7 +956,10 @@ bluesky_close(struct fp_conn *conn)
 {
 	struct bluesky_state *s = conn->state;
 
-	fp_batch_release(&s->batch);
+	if (s->car != NULL)
+		car_free(s->car);
+	free(s->members);
+	fp_itemq_release(&s->q);
 }
 
 const struct fp_connector fp_connector_bluesky = {
