@@ -617,6 +617,25 @@ car_need(struct car_reader *r, size_t n, struct fp_err *err)
 	return r->len - r->pos >= n ? 0 : 1;
 }
 
+/* A frame at pos: a varint length (at most max), then that many bytes,
+ * brought whole into the window: 0 with *hdr (the varint's size) and
+ * *len; 1 when malformed or cut short; -1 on a read error (err set). */
+static int
+car_frame(struct car_reader *r, uint64_t max, size_t *hdr, uint64_t *len,
+    struct fp_err *err)
+{
+	const unsigned char *p;
+	int rc;
+
+	if ((rc = car_need(r, 10, err)) < 0)
+		return -1;
+	p = r->buf + r->pos;
+	if (!varint(&p, r->buf + r->len, len) || *len > max)
+		return 1;
+	*hdr = (size_t)(p - (r->buf + r->pos));
+	return car_need(r, *hdr + (size_t)*len, err);
+}
+
 static void
 car_close_reader(struct car_reader *r)
 {
@@ -632,7 +651,6 @@ car_open_reader(struct car *car, int warn)
 {
 	struct car_reader *r = &car->rd;
 	struct cbor_load_result res;
-	const unsigned char *p;
 	cbor_item_t *header;
 	uint64_t hlen;
 	struct fp_err err;
@@ -644,13 +662,7 @@ car_open_reader(struct car *car, int warn)
 			fp_conn_warn(car->conn, car->name, "%s", err.msg);
 		return NULL;
 	}
-	if (car_need(r, 10, &err) < 0)
-		goto fail;
-	p = r->buf + r->pos;
-	if (!varint(&p, r->buf + r->len, &hlen) || hlen > CAR_CHUNK)
-		goto not_car;
-	hdr = (size_t)(p - (r->buf + r->pos));
-	if (car_need(r, hdr + (size_t)hlen, &err) != 0)
+	if (car_frame(r, CAR_CHUNK, &hdr, &hlen, &err) != 0)
 		goto fail;
 	header = safe_cbor_load(r->buf + r->pos + hdr, (size_t)hlen, &res);
 	if (header == NULL)
@@ -685,16 +697,10 @@ car_block(struct car *car, struct block *b, int warn)
 	int rc;
 
 	fp_err_clear(&err);
-	if ((rc = car_need(r, 10, &err)) < 0)
-		goto fail;
-	if (r->pos == r->len)
-		return 0;
+	if ((rc = car_need(r, 1, &err)) == 1)
+		return 0;		/* the end, between blocks */
 	start = r->base + r->pos;
-	p = r->buf + r->pos;
-	if (!varint(&p, r->buf + r->len, &blen) || blen > FP_SOURCE_MAX_MEMBER)
-		goto fail;
-	hdr = (size_t)(p - (r->buf + r->pos));
-	if (car_need(r, hdr + (size_t)blen, &err) != 0)
+	if (rc < 0 || car_frame(r, FP_SOURCE_MAX_MEMBER, &hdr, &blen, &err) != 0)
 		goto fail;
 	p = r->buf + r->pos + hdr;
 	if ((cl = cid_length(p, p + blen)) == 0 || cl > blen)
