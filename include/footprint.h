@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdarg.h>
+#include <string.h>
 
 #define FP_EOF		1	/* no more items */
 #define FP_OK		0
@@ -56,9 +57,31 @@ struct fp_buf {
 };
 #define FP_BUF_INIT { NULL, 0, 0 }
 
-void	fp_buf_add(struct fp_buf *b, const void *p, size_t n);
+/* Room for n more bytes and the NUL (the slow path of the two below). */
+void	fp_buf_grow(struct fp_buf *b, size_t n);
+
+/* Inline: the normaliser and the escapers add a byte at a time. */
+static inline void
+fp_buf_add(struct fp_buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		fp_buf_grow(b, n);
+	if (n != 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+fp_buf_addc(struct fp_buf *b, char c)
+{
+	if (b->cap - b->len < 2)
+		fp_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
 void	fp_buf_addstr(struct fp_buf *b, const char *s);
-void	fp_buf_addc(struct fp_buf *b, char c);
 void	fp_buf_addf(struct fp_buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	fp_buf_reset(struct fp_buf *b);		/* len = 0, keeps memory */

@@ -6,9 +6,20 @@
  * the automaton there. Failure links are built breadth-first, with a
  * dictionary link per state to the nearest state on its failure chain
  * that ends a pattern, so a scan reports every match in O(text + matches).
+ *
+ * A scan then runs on a dense table when the automaton has at most
+ * DENSE_MAX states (the rule pack's has about 15,000): the bytes that occur
+ * in no pattern share one class, every other byte has its own, and each
+ * state has a row of next states per class, the failure links already
+ * followed, with a flag on the states that report (those with outputs of
+ * their own or on their dictionary chain). One load per byte of text, about
+ * three times the speed of bisection and failure chains; the table is
+ * 2 bytes x states x classes (3 MB for the rule pack). Bigger automata are
+ * scanned the sparse way.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,11 +40,18 @@ struct ac_state {
 	int		 nouts, capouts;
 };
 
+#define DENSE_MAX	0x7fff	/* states a dense row entry can name */
+#define DENSE_REPORTS	0x8000	/* entry flag: the state reports matches */
+
 struct fp_matcher {
 	struct ac_state	*st;
 	size_t		 nst, capst;
 	int		 root[256];	/* root transitions; 0 = stay at root */
 	int		 compiled;
+	unsigned char	 cls[256];	/* byte -> class; 0: in no pattern */
+	size_t		 ncls;
+	uint16_t	*dense;		/* nst rows of ncls entries, or NULL */
+	int		*dense_state;	/* row -> state */
 };
 
 static int
@@ -67,6 +85,8 @@ fp_matcher_free(struct fp_matcher *m)
 		free(m->st[i].outs);
 	}
 	free(m->st);
+	free(m->dense);
+	free(m->dense_state);
 	free(m);
 }
 
@@ -131,6 +151,67 @@ fp_matcher_add(struct fp_matcher *m, const char *pat, size_t len, int id)
 		s->outs[s->nouts++] = id;
 	}
 	m->compiled = 0;
+	free(m->dense);		/* stale until compiled again */
+	m->dense = NULL;
+}
+
+static int
+reports(const struct fp_matcher *m, int s)
+{
+	return s > 0 && (m->st[s].nouts > 0 || m->st[s].dict > 0);
+}
+
+/* The dense table (see the top of the file); order: the states but the
+ * root, breadth first, so that a state's failure row is built before it.
+ * Rows are in that order too: the states near the root, where a scan
+ * mostly is, share a few hundred KiB of cache. */
+static void
+dense_build(struct fp_matcher *m, const int *order, size_t n)
+{
+	unsigned char rep[256];		/* class -> a byte of it */
+	uint16_t *dense_id;		/* state -> its row */
+	size_t nc = 1;
+
+	free(m->dense);
+	m->dense = NULL;
+	if (m->nst > DENSE_MAX)
+		return;
+	memset(m->cls, 0, sizeof m->cls);
+	for (size_t s = 0; s < m->nst; s++)
+		for (int e = 0; e < m->st[s].nedges; e++)
+			m->cls[m->st[s].edges[e].byte] = 1;
+	rep[0] = 0;
+	for (int b = 0; b < 256; b++)
+		if (m->cls[b]) {
+			m->cls[b] = (unsigned char)nc;
+			rep[nc++] = (unsigned char)b;
+		}
+	m->ncls = nc;
+	m->dense = xcalloc(m->nst * nc, sizeof *m->dense);
+	free(m->dense_state);
+	m->dense_state = xcalloc(m->nst, sizeof *m->dense_state);
+	dense_id = xcalloc(m->nst, sizeof *dense_id);
+	for (size_t i = 0; i < n; i++) {
+		dense_id[order[i]] = (uint16_t)(i + 1);
+		m->dense_state[i + 1] = order[i];
+	}
+#define ENTRY(to) ((uint16_t)(dense_id[to] | (reports(m, to) ? DENSE_REPORTS : 0)))
+	/* class 0 leads back to the root from everywhere: left 0 */
+	for (size_t c = 1; c < nc; c++)
+		m->dense[c] = ENTRY(m->root[rep[c]]);
+	for (size_t i = 0; i < n; i++) {
+		int s = order[i];
+		uint16_t *row = m->dense + (i + 1) * nc;
+		const uint16_t *frow = m->dense + (size_t)dense_id[m->st[s].fail] * nc;
+
+		for (size_t c = 1; c < nc; c++) {
+			int to = edge_find(&m->st[s], rep[c]);
+
+			row[c] = to < 0 ? frow[c] : ENTRY(to);
+		}
+	}
+#undef ENTRY
+	free(dense_id);
 }
 
 void
@@ -171,8 +252,18 @@ fp_matcher_compile(struct fp_matcher *m)
 			queue[tail++] = to;
 		}
 	}
+	dense_build(m, queue, tail);
 	free(queue);
 	m->compiled = 1;
+}
+
+/* Every pattern that ends at state s. */
+static void
+report(const struct fp_matcher *m, int s, void (*hit)(void *ud, int id), void *ud)
+{
+	for (int t = m->st[s].nouts > 0 ? s : m->st[s].dict; t > 0; t = m->st[t].dict)
+		for (int k = 0; k < m->st[t].nouts; k++)
+			hit(ud, m->st[t].outs[k]);
 }
 
 void
@@ -181,6 +272,20 @@ fp_matcher_scan(const struct fp_matcher *m, const char *text, size_t len,
 {
 	int s = 0;
 
+	if (m->dense != NULL) {
+		const uint16_t *d = m->dense;
+		const unsigned char *cls = m->cls;
+		size_t nc = m->ncls, at = 0;	/* at: row of the current state */
+
+		for (size_t i = 0; i < len; i++) {
+			unsigned v = d[at + cls[(unsigned char)text[i]]];
+
+			at = (size_t)(v & DENSE_MAX) * nc;
+			if (v & DENSE_REPORTS)
+				report(m, m->dense_state[v & DENSE_MAX], hit, ud);
+		}
+		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 
@@ -197,9 +302,7 @@ fp_matcher_scan(const struct fp_matcher *m, const char *text, size_t len,
 			}
 			s = m->st[s].fail;
 		}
-		for (int t = m->st[s].nouts > 0 ? s : m->st[s].dict; t > 0; t = m->st[t].dict)
-			for (int k = 0; k < m->st[t].nouts; k++)
-				hit(ud, m->st[t].outs[k]);
+		report(m, s, hit, ud);
 	}
 }
 

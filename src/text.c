@@ -116,9 +116,12 @@ expand_tags(struct fp_buf *out, const char *s)
 {
 	while (*s != '\0') {
 		const char *w;
-		size_t n;
+		size_t n = strcspn(s, "#@");
 
-		if ((*s != '#' && *s != '@') || !isalnum((unsigned char)s[1])) {
+		fp_buf_add(out, s, n);
+		if ((s += n)[0] == '\0')
+			break;
+		if (!isalnum((unsigned char)s[1])) {
 			fp_buf_addc(out, *s++);
 			continue;
 		}
@@ -234,6 +237,50 @@ struct norm {
 	int		 space, arabic;
 };
 
+/* The letters Arabic spells several ways, made one. */
+static int32_t
+arabic_letter(int32_t cp)
+{
+	if (cp == 0x0629)		/* teh marbuta -> heh */
+		return 0x0647;
+	if (cp == 0x0649)		/* alef maksura -> yeh */
+		return 0x064a;
+	if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
+		return 0x0627;		/* hamza forms of alef -> alef */
+	return cp;
+}
+
+/* A code point of a word, as arabic_letter leaves it, onto the word. */
+static void
+word_put(struct norm *st, uint32_t cp)
+{
+	unsigned char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (unsigned char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (unsigned char)(0xc0 | cp >> 6);
+		b[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | cp >> 12);
+		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (unsigned char)(0xf0 | cp >> 18);
+		b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		b[3] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	if (cp >= 0x0600 && cp <= 0x06ff)
+		st->arabic = 1;
+	fp_buf_add(&st->word, b, n);
+}
+
 /* One code point of the mapped text: into the word, or ending it. */
 static void
 norm_cp(struct norm *st, int32_t cp)
@@ -241,15 +288,9 @@ norm_cp(struct norm *st, int32_t cp)
 	if (cp == 0x0640)		/* Arabic tatweel */
 		return;
 	if (is_word_cp(cp)) {
-		if (cp == 0x0629)	/* teh marbuta -> heh */
-			cp = 0x0647;
-		else if (cp == 0x0649)	/* alef maksura -> yeh */
-			cp = 0x064a;
-		else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
-			cp = 0x0627;	/* hamza forms of alef -> alef */
-		if (cp >= 0x0600 && cp <= 0x06ff)
-			st->arabic = 1;
-		put_cp(&st->word, cp);
+		if (cp <= 0 || !utf8proc_codepoint_valid(cp))
+			cp = 0xfffd;
+		word_put(st, (uint32_t)arabic_letter(cp));
 		return;
 	}
 	flush_word(st->out, &st->word, &st->arabic, &st->space);
@@ -318,6 +359,8 @@ normalize_utf8proc(struct norm *st, const char *s, size_t len, int fold)
 
 struct cp_block {
 	uint32_t	 e[256];
+	unsigned char	 word[256];	/* a single code point: is it a word's
+					 * (then e is already as norm_cp makes it) */
 	int32_t		*pool;
 };
 
@@ -366,8 +409,12 @@ cp_block_fill(int fold, int b)
 			blk->e[i] = CP_UNSAFE;
 		else if (nout == 0)
 			blk->e[i] = CP_EMPTY;
-		else if (nout == 1)
-			blk->e[i] = (uint32_t)outs[0];
+		else if (nout == 1 && outs[0] == 0x0640)	/* tatweel: dropped */
+			blk->e[i] = CP_EMPTY;
+		else if (nout == 1) {
+			blk->word[i] = is_word_cp(outs[0]);
+			blk->e[i] = (uint32_t)(blk->word[i] ? arabic_letter(outs[0]) : outs[0]);
+		}
 		else {
 			if (used + (size_t)nout > cap) {
 				cap = cap ? cap * 2 : 64;
@@ -415,10 +462,10 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold)
 		if (p[i] < 0x80) {
 			signed char v = amap[p[i++]];
 
-			if (v > 0)
-				norm_cp(st, v);
+			if (v > 0)		/* a word's (ascii_map says) */
+				fp_buf_addc(&st->word, (char)v);
 			else if (v < 0)
-				norm_cp(st, ' ');
+				flush_word(st->out, &st->word, &st->arabic, &st->space);
 			continue;
 		}
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -432,7 +479,10 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold)
 		if (e == CP_EMPTY)
 			continue;
 		if (!(e & CP_MULTI)) {
-			norm_cp(st, (int32_t)e);
+			if (blk->word[cp & 0xff])
+				word_put(st, e);
+			else
+				flush_word(st->out, &st->word, &st->arabic, &st->space);
 			continue;
 		}
 		for (uint32_t j = 0; j < ((e >> 20) & 0x7ff); j++)
@@ -460,19 +510,25 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		const signed char *map = ascii_map[fold];
 		int space = 1;
 
+		char *o;
+
+		fp_buf_grow(out, tmp.len + 1);	/* at most a byte each and a space */
+		o = out->data + out->len;
 		for (j = 0; j < tmp.len; j++) {
 			signed char v = map[(unsigned char)tmp.data[j]];
 
 			if (v > 0) {
-				fp_buf_addc(out, (char)v);
+				*o++ = (char)v;
 				space = 0;
 			} else if (v < 0 && !space) {
-				fp_buf_addc(out, ' ');
+				*o++ = ' ';
 				space = 1;
 			}
 		}
 		if (!space)
-			fp_buf_addc(out, ' ');
+			*o++ = ' ';
+		*o = '\0';
+		out->len = (size_t)(o - out->data);
 		fp_buf_release(&tmp);
 		return;
 	}

@@ -127,8 +127,8 @@ xasprintf(const char *fmt, ...)
 }
 
 /* Make room for n more bytes plus a NUL. */
-static void
-buf_grow(struct fp_buf *b, size_t n)
+void
+fp_buf_grow(struct fp_buf *b, size_t n)
 {
 	size_t need;
 
@@ -145,27 +145,9 @@ buf_grow(struct fp_buf *b, size_t n)
 }
 
 void
-fp_buf_add(struct fp_buf *b, const void *p, size_t n)
-{
-	buf_grow(b, n);
-	if (n != 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
 fp_buf_addstr(struct fp_buf *b, const char *s)
 {
 	fp_buf_add(b, s, strlen(s));
-}
-
-void
-fp_buf_addc(struct fp_buf *b, char c)
-{
-	buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void
@@ -179,7 +161,7 @@ fp_buf_addf(struct fp_buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n <= 0)
 		return;
-	buf_grow(b, (size_t)n);
+	fp_buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -82,6 +82,77 @@ UNIT(random_against_naive)
 	}
 }
 
+static void
+count_many(void *ud, int id)
+{
+	((int *)ud)[id]++;
+}
+
+/* More states than the dense table can name: the sparse scan, against the
+ * naive search, and then the same patterns but fewer, densely. */
+UNIT(big_automaton_scanned_sparsely)
+{
+	enum { NPATS = 8000, PLEN = 12, TLEN = 12000 };
+	static char pats[NPATS][PLEN + 1], text[TLEN + 1];
+	static int got[NPATS];
+	static const char alpha[] = "ab\xc3\xa9 xyz";	/* é: bytes >= 0x80 */
+	unsigned seed = 777;
+	long total;
+
+	for (int i = 0; i < NPATS; i++) {
+		for (int k = 0; k < PLEN; k++)
+			pats[i][k] = alpha[((seed = seed * 1103515245 + 12345) >> 16) % 8];
+		pats[i][PLEN] = '\0';
+	}
+	for (int npats = NPATS; npats > 0; npats /= 10) {
+		struct fp_matcher *m = fp_matcher_new();
+
+		/* random bytes (q in no pattern) and whole or cut patterns */
+		for (int k = 0; k < TLEN;) {
+			unsigned r = (seed = seed * 1103515245 + 12345) >> 16;
+			const char *p = pats[r % npats];
+			int n = r % 3 == 0 ? PLEN : (int)(r >> 3) % PLEN;
+
+			for (int j = 0; j < n && k < TLEN; j++)
+				text[k++] = p[j];
+			if (k < TLEN)
+				text[k++] = "ab\xc3\xa9 qxyz"[(r >> 5) % 9];
+		}
+		text[TLEN] = '\0';
+		for (int i = 0; i < npats; i++)
+			fp_matcher_add(m, pats[i], PLEN, i);
+		fp_matcher_compile(m);
+		if (npats == NPATS)
+			CHECK(fp_matcher_states(m) > 0x7fff);
+		memset(got, 0, sizeof got);
+		fp_matcher_scan(m, text, TLEN, count_many, got);
+		total = 0;
+		for (int i = 0; i < npats; i++) {	/* a pattern twice: both ids */
+			CHECK_INT(got[i], naive(text, pats[i]));
+			total += got[i];
+		}
+		CHECK(total >= TLEN / 40);	/* the text holds many of them */
+		fp_matcher_free(m);
+	}
+}
+
+/* A pattern added after a compile is found once compiled again. */
+UNIT(added_after_compile)
+{
+	struct fp_matcher *m = fp_matcher_new();
+	struct hits h;
+
+	fp_matcher_add(m, "abc", 3, 0);
+	fp_matcher_compile(m);
+	fp_matcher_add(m, "xyz", 3, 1);
+	fp_matcher_compile(m);
+	memset(&h, 0, sizeof h);
+	fp_matcher_scan(m, "abcxyzabc", 9, count_hit, &h);
+	CHECK_INT(h.count[0], 2);
+	CHECK_INT(h.count[1], 1);
+	fp_matcher_free(m);
+}
+
 UNIT(word_boundaries_in_normal_form)
 {
 	struct fp_matcher *m = fp_matcher_new();
@@ -116,4 +187,5 @@ UNIT(empty_matcher)
 	fp_matcher_free(m);
 }
 
-UNIT_MAIN(classic_overlaps, random_against_naive, word_boundaries_in_normal_form, empty_matcher)
+UNIT_MAIN(classic_overlaps, random_against_naive, big_automaton_scanned_sparsely,
+    added_after_compile, word_boundaries_in_normal_form, empty_matcher)
