@@ -85,7 +85,7 @@ session_save(const char *handle, const char *did, const char *refresh)
 	json_object_set_new(o, "handle", json_string(handle));
 	json_object_set_new(o, "did", json_string(did));
 	json_object_set_new(o, "refreshJwt", json_string(refresh));
-	text = json_dumps(o, JSON_COMPACT);
+	text = fp_json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	tmp = xasprintf("%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -183,7 +183,7 @@ bluesky_open(struct fp_api_session **out, const struct fp_creds *c, struct fp_er
 		json_object_set_new(body, "identifier", json_string(handle));
 		json_object_set_new(body, "password", json_string(fp_creds_get(c,
 		    "FOOTPRINT_BLUESKY_APP_PASSWORD")));
-		text = json_dumps(body, JSON_COMPACT);
+		text = fp_json_dumps(body, JSON_COMPACT);
 		json_decref(body);
 		memset(&req, 0, sizeof req);
 		req.method = "POST";
@@ -241,7 +241,7 @@ bluesky_act(struct fp_api_session *s, const struct fp_action *a, struct fp_http_
 	json_object_set_new(body, "repo", json_string(s->did));
 	json_object_set_new(body, "collection", json_string(coll));
 	json_object_set_new(body, "rkey", json_string(a->native_id));
-	text = json_dumps(body, JSON_COMPACT);
+	text = fp_json_dumps(body, JSON_COMPACT);
 	json_decref(body);
 	memset(&req, 0, sizeof req);
 	req.method = "POST";

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <jansson.h>
 #include "footprint.h"
+#include "jsarena.h"
 
 enum fp_envelope {
 	FP_ENV_NONE,		/* plain JSON */
@@ -77,7 +78,9 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * with err on a bad envelope or a read error, and with js->not_array set
  * when the value is neither.
  *
- * fp_json_stream_next: FP_OK with *out (the caller's), FP_EOF after ']', or
+ * fp_json_stream_next: FP_OK with *out (the caller's to json_decref, and
+ * valid only until the next call: its blocks are in the stream's arena,
+ * see jsarena.h), FP_EOF after ']', or
  * FP_FAILED with err "line L, column C: not valid JSON: ...", the place in
  * the file; the elements before it have been read, the rest is not.
  * Invalid UTF-8 in an element is replaced with U+FFFD: bad_bytes counts
@@ -117,6 +120,7 @@ struct fp_json_stream {
 	size_t		 scan_off;
 	int		 scan_depth, scan_in_str;
 	struct fp_buf	 fixed;		/* an element with its UTF-8 repaired */
+	struct fp_json_arena arena;	/* the current element's blocks */
 	size_t		 bad_bytes;
 	int		 bad_line, bad_col;
 };
@@ -131,5 +135,9 @@ void	fp_json_stream_release(struct fp_json_stream *js);
 /* Small jansson helpers: a string member or NULL; numbers as strings. */
 const char *fp_json_str(const json_t *obj, const char *key);
 char	*fp_json_strdup(const json_t *obj, const char *key);	/* numbers too */
+/* json_dumps, but the string is malloc'd, for free(): with jsarena.c
+ * installed, json_dumps's own is not (so it is poisoned here). */
+char	*fp_json_dumps(const json_t *v, size_t flags);
+#pragma GCC poison json_dumps
 
 #endif

@@ -42,7 +42,7 @@ int	 fp_store_source_failed(struct fp_store *st, const char *path,
 
 int	 fp_store_account_upsert(struct fp_store *st, const char *platform,
 	    const char *handle, const char *display_name, struct fp_err *err);
-/* Insert or update by key; sets item->id. */
+/* Insert or update by key (item->id is left as it is). */
 int	 fp_store_item_upsert(struct fp_store *st, struct fp_item *item,
 	    int64_t source_id, struct fp_err *err);
 

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "cmd.h"
 #include "report.h"
 #include "report-int.h"
@@ -107,7 +108,7 @@ collect(void *ud, const struct fp_row *r)
 	json_object_set_new(o, "created_at", json_integer(r->created_at));
 	json_object_set_new(o, "evidence", json_string(r->evidence ? r->evidence : "[]"));
 	json_object_set_new(o, "guidelines", json_string(r->guidelines ? r->guidelines : "{}"));
-	s = json_dumps(o, JSON_COMPACT);
+	s = fp_json_dumps(o, JSON_COMPACT);
 	fp_strv_take(list, s);
 	json_decref(o);
 	return 0;

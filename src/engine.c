@@ -21,6 +21,7 @@
 #include <pcre2.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "csv.h"
 #include "engine.h"
 #include "match.h"
@@ -729,7 +730,7 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 		}
 		if (ok) {
 			struct fp_finding f;
-			char *evs = json_dumps(ev, JSON_COMPACT | JSON_ENCODE_ANY);
+			char *evs = fp_json_dumps(ev, JSON_COMPACT | JSON_ENCODE_ANY);
 			int stop;
 
 			f.item_id = item->id;

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "connector.h"
 #include "import.h"
 #include "source.h"
@@ -94,7 +95,7 @@ fp_import_counts_json(const struct fp_import_result *res)
 			json_object_set_new(o, fp_kind_name(k), json_integer(res->counts[k]));
 	json_object_set_new(o, "_unknown_content", json_integer(res->unknown_content));
 	json_object_set_new(o, "_deleted", json_integer(res->deleted));
-	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	s = fp_json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	return s;
 }

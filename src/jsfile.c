@@ -381,6 +381,7 @@ fp_json_stream_release(struct fp_json_stream *js)
 		free(js->path[d]);
 	free(js->own);
 	fp_buf_release(&js->fixed);
+	fp_json_arena_release(&js->arena);
 	stream_init(js);
 }
 
@@ -714,6 +715,7 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 	int r;
 
 	*out = NULL;
+	fp_json_arena_reset(&js->arena);	/* the element before is done with */
 	for (;;) {
 		if (js->done)
 			return FP_EOF;
@@ -767,7 +769,9 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 		n = js->fixed.len;
 	}
 	/* exactly one value in those bytes, or an error that says where */
+	fp_json_arena_enter(&js->arena);
 	*out = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	fp_json_arena_leave();
 	if (*out == NULL)
 		return stream_fail(js, js->pos, &jerr, NULL, err);
 	js->pos += whole;
@@ -796,4 +800,23 @@ fp_json_strdup(const json_t *obj, const char *key)
 	if (json_is_integer(v))
 		return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
 	return NULL;
+}
+
+static int
+dump_piece(const char *piece, size_t n, void *ud)
+{
+	fp_buf_add(ud, piece, n);
+	return 0;
+}
+
+char *
+fp_json_dumps(const json_t *v, size_t flags)
+{
+	struct fp_buf b = FP_BUF_INIT;
+
+	if (json_dump_callback(v, dump_piece, &b, flags) != 0) {
+		fp_buf_release(&b);
+		return NULL;
+	}
+	return fp_buf_detach(&b);
 }

@@ -10,6 +10,7 @@
 
 #include "footprint.h"
 #include "cmd.h"
+#include "jsarena.h"
 
 int
 main(int argc, char **argv)
@@ -22,6 +23,7 @@ main(int argc, char **argv)
 	const struct fp_cmd *cmd;
 	int c;
 
+	fp_json_arena_install();	/* before any JSON is made */
 	setlocale(LC_CTYPE, "C.UTF-8");
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "profile.h"
 #include "yamlx.h"
 
@@ -129,7 +130,7 @@ fp_profile_to_json(const struct fp_profile *p)
 	json_object_set_new(o, "work_email_domains", d);
 	json_object_set_new(o, "country", p->country ? json_string(p->country) : json_null());
 	json_object_set_new(o, "parties", p->parties ? json_string(p->parties) : json_null());
-	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	s = fp_json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s;
 }

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report.h"
 #include "report-int.h"
 #include "rules.h"
@@ -59,7 +60,7 @@ add_finding(void *ud, const struct fp_row *r)
 	json_object_set_new(f, "action", str_or_null(r->action));
 	json_object_set_new(f, "evidence", ev != NULL ? ev : json_array());
 	json_object_set_new(f, "guidelines", gl != NULL ? gl : json_object());
-	s = json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	s = fp_json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(f);
 	if (s == NULL)
 		return -1;
@@ -191,7 +192,7 @@ json_write(struct fp_store *st, const struct fp_report_opts *o,
 	json_object_set_new(root, "accounts", accounts_json(st));
 	json_object_set_new(root, "summary", summary_json(st, t));
 	/* everything but the findings, whose list is the last member */
-	head = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	head = fp_json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (head == NULL || (n = strlen(head)) < 2 || strcmp(head + n - 2, "\n}") != 0) {
 		fp_err_set(err, FP_FATAL, "cannot build the report");
 		goto out;

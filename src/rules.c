@@ -29,6 +29,7 @@
 #include <yaml.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "item.h"
 #include "match.h"
 #include "rules.h"
@@ -885,7 +886,7 @@ cite(struct fp_rule *r, const char *family, const char *text)
 	}
 	json_array_append_new(a, json_string(text));
 	free(r->guidelines_json);
-	r->guidelines_json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	r->guidelines_json = fp_json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 }
 

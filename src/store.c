@@ -184,7 +184,8 @@ fp_store_open(struct fp_store **out, const char *path, struct fp_err *err)
 {
 	struct fp_store *st = xcalloc(1, sizeof *st);
 	int memory = path == NULL || strcmp(path, ":memory:") == 0;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* One thread uses a store at a time: no mutex on every call. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	if (!memory) {
@@ -459,8 +460,8 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 	    " ref_author = COALESCE(excluded.ref_author, ref_author),"
 	    " ref_id = COALESCE(excluded.ref_id, ref_id),"
 	    " source_file = excluded.source_file, source_index = excluded.source_index,"
-	    " deleted = MAX(excluded.deleted, deleted), source_id = excluded.source_id"
-	    " RETURNING id", -1, &st->item_upsert, NULL) != SQLITE_OK)
+	    " deleted = MAX(excluded.deleted, deleted), source_id = excluded.source_id",
+	    -1, &st->item_upsert, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
 	s = st->item_upsert;
 	key = item_key(item);
@@ -496,11 +497,9 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 	else
 		sqlite3_bind_null(s, 20);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		item->id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_DONE)
 		return db_fail(st, err, "storing an item");
 	return FP_OK;
 }

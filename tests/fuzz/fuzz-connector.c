@@ -4,8 +4,9 @@
  * without "@@ " headers becomes). The input is a bundle of members (see
  * fuzz.h) read as an export: every connector bids on it, the chosen one
  * reads every item, and each item is clipped as import does and judged by
- * the shipped rules. Promises checked: a valid platform and kind, UTF-8
- * text within the limits.
+ * the shipped rules, with jansson's blocks in arenas as in the program.
+ * Promises checked: a valid platform and kind, UTF-8 text within the
+ * limits.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "connector.h"
 #include "engine.h"
 #include "item.h"
+#include "jsarena.h"
 #include "profile.h"
 #include "source.h"
 #include "fuzz.h"
@@ -82,6 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fp_err err;
 	long findings = 0, items = 0;
 
+	fp_json_arena_install();	/* as main() does: elements in arenas */
 	fuzz_bundle_parse(&b, data, size, FUZZ_DEFAULT);
 	src = fp_source_open_memory("fuzz.zip", b.names, b.data, b.len, b.n);
 	for (size_t i = 0; fp_connectors[i] != NULL; i++) {

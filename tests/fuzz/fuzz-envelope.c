@@ -75,7 +75,7 @@ paths_dump(const uint8_t *data, size_t size, unsigned seed)
 	if (fp_json_stream_open_reader(&rs, seed != 0 ? read_pieces : read_all, &p, keys,
 	    &info, &err) == FP_OK) {
 		while ((r = fp_json_stream_next(&rs, &e, &err)) == FP_OK) {
-			char *s = json_dumps(e, JSON_ENCODE_ANY | JSON_COMPACT);
+			char *s = fp_json_dumps(e, JSON_ENCODE_ANY | JSON_COMPACT);
 
 			FUZZ_ASSERT(rs.key >= 0 && rs.key < 4);
 			FUZZ_ASSERT(rs.depth >= 0 && rs.depth < FP_JSON_PATH_MAX);

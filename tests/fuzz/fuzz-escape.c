@@ -19,6 +19,7 @@
 
 #include "footprint.h"
 #include "csv.h"
+#include "jsfile.h"
 #include "report-int.h"
 #include "fuzz.h"
 
@@ -180,7 +181,7 @@ check_json(const char *s, size_t n)
 
 	if (str == NULL)	/* not UTF-8: the writers repair before this */
 		return;
-	dump = json_dumps(str, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+	dump = fp_json_dumps(str, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
 	FUZZ_ASSERT(dump != NULL);
 	for (const unsigned char *p = (const unsigned char *)dump; *p; p++)
 		FUZZ_ASSERT(*p >= 0x20 && *p < 0x80);	/* JSON lets DEL be */
@@ -214,7 +215,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(terms);
 	}
 	{
-		char *evj = ev ? json_dumps(ev, 0) : NULL;
+		char *evj = ev ? fp_json_dumps(ev, 0) : NULL;
 
 		f = out_open();
 		fp_html_marked(f, s, evj);
