@@ -26,6 +26,9 @@ char	*fp_store_default_path(void);
 int	 fp_store_schema_version(struct fp_store *st);
 
 int	 fp_store_begin(struct fp_store *st, struct fp_err *err);
+/* A transaction of many small writes (an import): its statement journals
+ * are kept in memory until the commit or rollback. */
+int	 fp_store_begin_import(struct fp_store *st, struct fp_err *err);
 int	 fp_store_commit(struct fp_store *st, struct fp_err *err);
 void	 fp_store_rollback(struct fp_store *st);
 

@@ -142,7 +142,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	opened = 1;
 	res->platform = c->name;
 
-	if (fp_store_begin(st, err) != FP_OK)
+	if (fp_store_begin_import(st, err) != FP_OK)
 		goto fatal;
 	in_tx = 1;
 	if (fp_store_source_begin(st, spath, c->name, &source_id, err) != FP_OK)

@@ -22,6 +22,7 @@ struct fp_store {
 	sqlite3_stmt	*item_upsert;
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
+	int		 import_tx;	/* fp_store_begin_import's transaction */
 };
 
 /* Migrations: migrations[i] takes user_version i to i + 1. */
@@ -270,6 +271,37 @@ fp_store_default_path(void)
 	return path;
 }
 
+/*
+ * The items upsert keeps a statement journal (the foreign key and the
+ * conflict clause could undo it halfway). Once one outgrows SQLite's
+ * in-memory threshold, every later one in the transaction goes to a temp
+ * file: at 1M Mastodon items, 7 million small writes and 7 s of system
+ * time. An import's statements touch a few pages each, so its temp files
+ * are kept in memory; other transactions (a scan clearing every finding
+ * in one statement) keep them on disk, bounded.
+ */
+int
+fp_store_begin_import(struct fp_store *st, struct fp_err *err)
+{
+	if (exec(st, "PRAGMA temp_store = MEMORY", err) != FP_OK)
+		return FP_FATAL;
+	if (fp_store_begin(st, err) != FP_OK) {
+		exec(st, "PRAGMA temp_store = DEFAULT", NULL);
+		return FP_FATAL;
+	}
+	st->import_tx = 1;
+	return FP_OK;
+}
+
+static void
+import_tx_end(struct fp_store *st)
+{
+	if (st->import_tx) {
+		st->import_tx = 0;
+		exec(st, "PRAGMA temp_store = DEFAULT", NULL);
+	}
+}
+
 int
 fp_store_begin(struct fp_store *st, struct fp_err *err)
 {
@@ -279,13 +311,17 @@ fp_store_begin(struct fp_store *st, struct fp_err *err)
 int
 fp_store_commit(struct fp_store *st, struct fp_err *err)
 {
-	return exec(st, "COMMIT", err);
+	if (exec(st, "COMMIT", err) != FP_OK)
+		return FP_FATAL;
+	import_tx_end(st);
+	return FP_OK;
 }
 
 void
 fp_store_rollback(struct fp_store *st)
 {
 	exec(st, "ROLLBACK", NULL);
+	import_tx_end(st);
 }
 
 static void
