@@ -21,13 +21,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "footprint.h"
 #include "source.h"
 
+/* Members listed, at most; past that only data files (by their names),
+ * up to MAX_DATA_PAST more, so that an export whose million photos come
+ * before its data is still audited. */
 #define MAX_MEMBERS	1000000
+#define MAX_DATA_PAST	100000
 #define MAX_DEPTH	32
 
 struct fp_source {
@@ -37,6 +42,7 @@ struct fp_source {
 	struct fp_strv		 raw;		/* as in the archive or on disk */
 	size_t			*ord;		/* raw[i] is regular file number ord[i] */
 	struct fp_strv		 problems;
+	size_t			 unlisted;	/* members past the cap, not listed */
 	struct archive		*cur;		/* open for reading, or NULL */
 	size_t			 cur_next;	/* number of the next regular file in cur */
 	const char *const	*mem_data;	/* FP_SOURCE_MEMORY: borrowed */
@@ -135,6 +141,43 @@ looks_like_archive(const char *path)
 	return 0;
 }
 
+/* A name the readers may want: a data file, not a photo or a video. */
+static int
+is_data_name(const char *name)
+{
+	static const char *const data[] = { "js", "json", "csv", "txt", "html", "htm",
+	    "car", NULL };
+	const char *base = strrchr(name, '/'), *dot;
+
+	dot = strrchr(base != NULL ? base : name, '.');
+	for (size_t i = 0; dot != NULL && data[i] != NULL; i++)
+		if (strcasecmp(dot + 1, data[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is there room in the listing for name? Past the cap, for data only. */
+static int
+room_for(struct fp_source *src, const char *name)
+{
+	if (src->raw.n < MAX_MEMBERS ||
+	    (src->raw.n < MAX_MEMBERS + MAX_DATA_PAST && is_data_name(name)))
+		return 1;
+	src->unlisted++;
+	return 0;
+}
+
+/* After the listing: how many members the cap left out. */
+static void
+note_unlisted(struct fp_source *src)
+{
+	if (src->unlisted > 0)
+		fp_strv_take(&src->problems, xasprintf("'%s': more than %d members; %zu"
+		    " others%s were not read", src->path, MAX_MEMBERS, src->unlisted,
+		    src->raw.n < MAX_MEMBERS + MAX_DATA_PAST ? " (photos, videos and other"
+		    " files that are not data)" : ""));
+}
+
 static int
 list_archive(struct fp_source *src, struct fp_err *err)
 {
@@ -161,11 +204,8 @@ list_archive(struct fp_source *src, struct fp_err *err)
 				    " named outside the archive; not read", name));
 			continue;
 		}
-		if (src->raw.n >= MAX_MEMBERS) {
-			fp_strv_take(&src->problems, xasprintf("'%s': more than %d"
-			    " members; the rest are ignored", src->path, MAX_MEMBERS));
-			break;
-		}
+		if (!room_for(src, name))
+			continue;
 		if ((src->raw.n & (src->raw.n - 1)) == 0)
 			src->ord = xreallocarray(src->ord, src->raw.n ? src->raw.n * 2 : 1,
 			    sizeof *src->ord);
@@ -175,6 +215,7 @@ list_archive(struct fp_source *src, struct fp_err *err)
 	if (climbing > 3)
 		fp_strv_take(&src->problems, xasprintf("%zu members named outside the"
 		    " archive in all; none was read", climbing));
+	note_unlisted(src);
 	if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
 		const char *why = archive_error_string(a);
 
@@ -226,7 +267,7 @@ walk_dir(struct fp_source *src, const char *rel, int depth)
 		if (lstat(childfull, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
 				walk_dir(src, child, depth + 1);
-			else if (S_ISREG(st.st_mode) && src->raw.n < MAX_MEMBERS)
+			else if (S_ISREG(st.st_mode) && room_for(src, child))
 				fp_strv_add(&src->raw, child);
 		}
 		free(childfull);
@@ -307,6 +348,7 @@ fp_source_open(struct fp_source **out, const char *path, struct fp_err *err)
 	if (S_ISDIR(st.st_mode)) {
 		src->type = FP_SOURCE_DIR;
 		walk_dir(src, "", 0);
+		note_unlisted(src);
 	} else if (S_ISREG(st.st_mode) && looks_like_archive(path)) {
 		src->type = FP_SOURCE_ARCHIVE;
 		if (list_archive(src, err) != FP_OK) {
