@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "footprint.h"
@@ -23,7 +24,51 @@ struct fp_store {
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
 	int		 import_tx;	/* fp_store_begin_import's transaction */
+	char		*path;
+	struct timespec	 busy_since;	/* another command holds the store */
+	int		 said_waiting;
 };
+
+/*
+ * Another footprint command is writing the store (an import holds it for
+ * the length of its one transaction): wait for it, up to STORE_WAIT_MS,
+ * saying so once after the first second, instead of failing after five.
+ */
+#define STORE_WAIT_MS	(10L * 60 * 1000)
+
+static int
+store_busy(void *ud, int count)
+{
+	struct fp_store *st = ud;
+	struct timespec now, pause = { 0, (count < 20 ? 5 : 50) * 1000000L };
+	long waited;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		st->busy_since = now;
+	waited = (now.tv_sec - st->busy_since.tv_sec) * 1000L +
+	    (now.tv_nsec - st->busy_since.tv_nsec) / 1000000L;
+	if (waited >= STORE_WAIT_MS)
+		return 0;
+	if (waited >= 1000 && !st->said_waiting) {
+		fprintf(stderr, "footprint: the store '%s' is being written by another"
+		    " footprint command; waiting for it to finish\n", st->path);
+		st->said_waiting = 1;
+	}
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
+/* err for a statement that failed on st: "store is busy" when another
+ * command kept it past the wait, else SQLite's message. */
+static const char *
+store_errmsg(struct fp_store *st)
+{
+	if (sqlite3_errcode(st->db) == SQLITE_BUSY)
+		return "another footprint command kept it busy for 10 minutes;"
+		    " run this one when that one has finished";
+	return sqlite3_errmsg(st->db);
+}
 
 /* Migrations: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
@@ -121,7 +166,7 @@ static const char *const migrations[] = {
 static int
 db_fail(struct fp_store *st, struct fp_err *err, const char *what)
 {
-	fp_err_set(err, FP_FATAL, "store: %s: %s", what, sqlite3_errmsg(st->db));
+	fp_err_set(err, FP_FATAL, "store: %s: %s", what, store_errmsg(st));
 	return FP_FATAL;
 }
 
@@ -131,7 +176,8 @@ exec(struct fp_store *st, const char *sql, struct fp_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fp_err_set(err, FP_FATAL, "store: %s", msg ? msg : "error");
+		fp_err_set(err, FP_FATAL, "store: %s", sqlite3_errcode(st->db) == SQLITE_BUSY ?
+		    store_errmsg(st) : msg ? msg : "error");
 		sqlite3_free(msg);
 		return FP_FATAL;
 	}
@@ -204,7 +250,8 @@ fp_store_open(struct fp_store **out, const char *path, struct fp_err *err)
 		fp_err_set(err, FP_FATAL, "store: cannot open an in-memory database");
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	st->path = xstrdup(memory ? ":memory:" : path);
+	sqlite3_busy_handler(st->db, store_busy, st);
 	if (exec(st, "PRAGMA foreign_keys = ON", err) != FP_OK)
 		goto fail;
 	/*
@@ -216,8 +263,9 @@ fp_store_open(struct fp_store **out, const char *path, struct fp_err *err)
 	 */
 	if (!memory && (exec(st, "PRAGMA journal_mode = DELETE", err) != FP_OK ||
 	    exec(st, "PRAGMA synchronous = FULL", err) != FP_OK)) {
-		fp_err_set(err, FP_FATAL, "store '%s': not a footprint store or not"
-		    " writable: %s", path, sqlite3_errmsg(st->db));
+		fp_err_set(err, FP_FATAL, "store '%s': %s%s", path,
+		    sqlite3_errcode(st->db) == SQLITE_BUSY ? "" :
+		    "not a footprint store or not writable: ", store_errmsg(st));
 		goto fail;
 	}
 	/* A big import is one transaction: a page cache of 64 MiB keeps its
@@ -242,6 +290,7 @@ fp_store_close(struct fp_store *st)
 	sqlite3_finalize(st->finding_add);
 	sqlite3_finalize(st->item_ident);
 	sqlite3_close(st->db);
+	free(st->path);
 	free(st);
 }
 
