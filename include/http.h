@@ -57,4 +57,22 @@ double	fp_http_retry_wait(int rc, const struct fp_http_resp *resp, int attempt);
 /* Percent-encode (RFC 3986 unreserved kept); caller frees. */
 char	*fp_http_escape(const char *s);
 
+/*
+ * Tests and fuzzers only (tests/fuzz/fuzz-api.c): answer every request from
+ * fn instead of the network. fn fills in an answer (its strings stay fn's)
+ * and returns FP_OK, or FP_FAILED for a dropped connection. The answer's
+ * header lines ("Name: value", split by '\n') and body go through the same
+ * parsing as libcurl's. NULL goes back to the network.
+ */
+struct fp_http_answer {
+	long		 status;
+	const char	*headers;
+	size_t		 headers_len;
+	const char	*body;
+	size_t		 body_len;
+};
+typedef int (*fp_http_answer_fn)(void *ud, const struct fp_http_req *req,
+    struct fp_http_answer *out);
+void	fp_http_answer_with(fp_http_answer_fn fn, void *ud);
+
 #endif

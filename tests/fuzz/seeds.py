@@ -7,11 +7,12 @@ member), each of their files alone, the real samples of ../shared/fixtures-real
 when they are there (read in place, never copied into the repository), X's .js
 members for the envelope stripper, every CSV for the CSV reader, Meta's JSON
 for the mojibake repair, the corpus texts for the normaliser and the escapers,
-the shipped rule files for the rule loader, and zip and tar.gz forms of the
-fixtures for the archive reader. Nothing here is committed: it is rebuilt from
+the shipped rule files for the rule loader, zip and tar.gz forms of the
+fixtures for the archive reader, and each API's answers (made up here, in the
+shapes tests/fake-api.py serves) for the fetchers. Nothing here is committed: it is rebuilt from
 the fixtures each time, so a new fixture is a new seed.
 """
-import io, os, sys, tarfile, zipfile, hashlib
+import io, json, os, sys, tarfile, zipfile, hashlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
@@ -72,6 +73,7 @@ def exports():
 def main():
     out = sys.argv[1]
     c = Corpus(out)
+    api_seeds(c)
     for plat, root in exports():
         fs = files_of(root)
         if not fs:
@@ -121,6 +123,93 @@ def main():
                           ("lexicons/extra.txt", b"# a lexicon\nvote for\n")]))
     for t in sorted(c.n):
         print("%-10s %4d seeds" % (t, c.n[t]))
+
+
+def answer(status, body, headers=()):
+    """One answer of an API, as fuzz-api.c reads it."""
+    head = "".join("%s: %s\n" % h for h in headers)
+    data = json.dumps(body).encode() if not isinstance(body, bytes) else body
+    return (str(status), (head + "\n").encode() + data if head else data)
+
+
+def api_seeds(c):
+    """fuzz-api: the answers of each API, in the order footprint asks."""
+    mrl = [("X-RateLimit-Remaining", "29"), ("X-RateLimit-Reset", "2099-01-01T00:00:00.000000Z")]
+    acct = {"id": "109000000000000001", "username": "lina_h", "acct": "lina_h",
+            "display_name": "Lina H.", "url": "https://m.invalid/@lina_h",
+            "note": "<p>Protection officer &amp; <b>views</b> my own.</p>",
+            "fields": [{"name": "Blog", "value": "<a href=\"https://lina.example\">lina</a>"}]}
+    st = {"id": "110000000000000002", "created_at": "2023-06-01T10:00:00.000Z",
+          "content": "<p>The minister must resign &#x1F600;</p>", "spoiler_text": "",
+          "visibility": "public", "uri": "https://m.invalid/users/lina_h/statuses/2",
+          "url": "https://m.invalid/@lina_h/2", "in_reply_to_id": None, "reblog": None,
+          "language": "en", "media_attachments": [{"type": "image"}],
+          "mentions": [{"id": "88", "acct": "ana@social.example"}]}
+    rb = dict(st, id="110000000000000003", content="", reblog=dict(st, id="555",
+              account={"acct": "candidate@politics.example"}))
+    nxt = ("Link", '<https://m.invalid/api/v1/accounts/1/statuses?max_id=2>; rel="next",'
+           ' <https://m.invalid/x>; rel="prev"')
+    mastodon = [("mastodon", b""), answer(200, acct, mrl), answer(200, [st, rb], mrl + [nxt]),
+                answer(429, {"error": "Too many requests"}, [("Retry-After", "1")]),
+                answer(200, [], mrl), answer(200, [dict(st, id="9001")], mrl), ("drop", b""),
+                answer(200, [], mrl), answer(200, [{"id": "c1", "last_status": st}], mrl)]
+    did = "did:plc:fictionalrivera00000000"
+    sess = {"accessJwt": "a", "refreshJwt": "r", "did": did, "handle": "tomas.example",
+            "didDoc": {"service": [{"id": "#atproto_pds", "serviceEndpoint": "https://pds.invalid/"}]}}
+    def rec(coll, rkey, value):
+        value["$type"] = coll
+        return {"uri": "at://%s/%s/%s" % (did, coll, rkey), "cid": "bafy", "value": value}
+    brl = [("RateLimit-Remaining", "2999"), ("RateLimit-Reset", "4102444800")]
+    bluesky = [("bluesky", b""), answer(200, sess),
+               answer(200, {"records": [rec("app.bsky.actor.profile", "self",
+                      {"displayName": "Tomas", "description": "Logistics at UNHCR"})]}, brl),
+               answer(200, {"records": [rec("app.bsky.feed.post", "3kpol",
+                      {"text": "Vote against the ruling party", "createdAt": "2023-09-01T07:00:00.000Z",
+                       "langs": ["en"], "embed": {"$type": "app.bsky.embed.images", "images": [{}]}})],
+                      "cursor": "1"}, brl),
+               answer(200, {"records": []}, brl),
+               answer(200, {"records": [rec("app.bsky.feed.like", "3klike",
+                      {"subject": {"uri": "at://did:plc:x/app.bsky.feed.post/3z", "cid": "x"},
+                       "createdAt": "2023-09-02T07:00:00.000Z"})]}, brl),
+               answer(502, b"<html>bad gateway</html>"), answer(200, {"records": []}, brl)]
+    rrl = [("X-Ratelimit-Remaining", "99.0"), ("X-Ratelimit-Used", "1"), ("X-Ratelimit-Reset", "500")]
+    def listing(children, after=None):
+        return {"kind": "Listing", "data": {"after": after, "before": None, "children": children}}
+    reddit = [("reddit", b""), answer(200, {"access_token": "t", "token_type": "bearer",
+                                            "expires_in": 3600, "scope": "edit vote"}),
+              answer(200, {"name": "quiet_observer_42", "subreddit": {"title": "",
+                     "public_description": "Views my own"}}, rrl),
+              answer(200, listing([{"kind": "t3", "data": {"id": "p9", "name": "t3_p9",
+                     "created_utc": 1690000000, "title": "Our agency is wasting donor money",
+                     "selftext": "Posting anonymously.", "is_self": True,
+                     "permalink": "/r/humanitarian/comments/p9/x/"}}], "t3_p9"), rrl),
+              answer(200, listing([]), rrl),
+              answer(200, listing([{"kind": "t1", "data": {"id": "c1", "name": "t1_c1",
+                     "created_utc": 1690000000.5, "body": "The president must be impeached",
+                     "link_id": "t3_p1", "permalink": "/r/a/comments/p1/c/c1/"}}]), rrl),
+              answer(500, {"message": "Internal"}), answer(200, listing([]), rrl)]
+    xrl = [("x-rate-limit-remaining", "74"), ("x-rate-limit-reset", "4102444800"),
+           ("x-user-limit-24hour-remaining", "100"), ("x-user-limit-24hour-reset", "4102444800")]
+    x = [("x", b""), answer(200, {"data": {"id": "2244994945", "username": "lina_h", "name": "Lina",
+                                           "description": "Views my own", "location": "Geneva"}}, xrl),
+         answer(200, {"data": [{"id": "1700000000000000001", "text": "Vote for the party!",
+                                "created_at": "2023-03-01T10:00:00.000Z", "author_id": "2244994945",
+                                "lang": "en", "attachments": {"media_keys": ["3_1"]},
+                                "referenced_tweets": [{"type": "replied_to", "id": "17"}],
+                                "in_reply_to_user_id": "9", "geo": {"place_id": "p1"}}],
+                      "includes": {"users": [{"id": "9", "username": "mayor"}],
+                                   "media": [{"media_key": "3_1", "type": "photo"}],
+                                   "places": [{"id": "p1", "full_name": "Geneva, CH"}],
+                                   "tweets": [{"id": "17", "author_id": "9", "text": "hi"}]},
+                      "meta": {"result_count": 1, "next_token": "n1"}}, xrl),
+         answer(200, {"meta": {"result_count": 0}}, xrl),
+         answer(403, {"title": "Forbidden", "detail": "not permitted", "reason": "client-not-enrolled"}),
+         answer(200, {"data": [{"id": "18", "text": "Down with the government", "author_id": "9"}],
+                      "includes": {"users": [{"id": "9", "username": "mayor"}]},
+                      "meta": {"result_count": 1}}, xrl)]
+    for seq in (mastodon, bluesky, reddit, x):
+        c.add("api", bundle(seq))
+        c.add("api", bundle(seq[:3]))
 
 
 if __name__ == "__main__":
