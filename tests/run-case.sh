@@ -6,6 +6,7 @@
 #   %%ARCHIVE   a fixture folder under tests/archives (or %SHARED%/...)
 #   %%FORMS     "dir zip" (default with %%ARCHIVE): run once per form
 #   %%REQUIRES  paths that must exist, else the case is skipped
+#   %%NEEDS     "network": skipped when footprint is built --without-network
 #   %%SETUP     shell code run first, in $TMP (may set ARCHIVE_PATH)
 #   %%EXIT      the expected exit status
 #   %%FINDINGS  the findings, one "platform kind id category rule severity
@@ -39,6 +40,12 @@ if has REQUIRES; then
 	for p in $(sec REQUIRES | subst); do
 		[ -e "$p" ] || { echo "SKIP: $name: $p is not here"; exit 77; }
 	done
+fi
+
+if has NEEDS && sec NEEDS | grep -qw network &&
+    "$FOOTPRINT" fetch 2>&1 | grep -q "without network support"; then
+	echo "SKIP: $name: footprint is built without network support"
+	exit 77
 fi
 
 if has SCRIPT; then
