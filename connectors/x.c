@@ -921,6 +921,19 @@ stream_close(struct x_state *s)
  * 1 when streaming; 0 when the value is not a list (read it whole); -1
  * when the file is unreadable (warned).
  */
+/*
+ * What no reader here looks at, at any depth of an element: cut out before
+ * parsing (jsfile.h), since a tweet is mostly these (edit history, entity
+ * offsets, counters, media sizes). None is a name read anywhere in this
+ * file.
+ */
+static const char *const x_unread[] = {
+	"edit_info", "display_text_range", "source", "favorite_count", "retweet_count",
+	"favorited", "retweeted", "truncated", "possibly_sensitive", "hashtags", "symbols",
+	"user_mentions", "indices", "sizes", "video_info", "original_info",
+	"additional_media_info", NULL
+};
+
 static int
 stream_open(struct fp_conn *conn, struct x_state *s, size_t member,
     struct fp_envelope_info *info)
@@ -934,6 +947,7 @@ stream_open(struct fp_conn *conn, struct x_state *s, size_t member,
 	}
 	if (fp_json_stream_open_reader(&s->js, member_read, s->member, NULL, info,
 	    &err) == FP_OK) {
+		s->js.drop = x_unread;
 		s->streaming = 1;
 		return 1;
 	}

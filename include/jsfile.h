@@ -86,6 +86,14 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
  * Invalid UTF-8 in an element is replaced with U+FFFD: bad_bytes counts
  * the bytes replaced, bad_line and bad_col place the first.
  * fp_json_stream_release frees what the stream holds (not buf).
+ *
+ * drop (NULL-terminated names, borrowed; set after opening): members of
+ * those names, at any depth of an element, are cut out of its bytes before
+ * jansson sees them, so that what a reader never looks at is not built
+ * (jansson building trees is most of reading a big export; X's tweets are
+ * half edit_info, entities and counters). Only well-formed members of an
+ * object are cut, so an element that is not valid JSON fails as before,
+ * at its place, unless the fault lies inside a member cut out.
  */
 #define FP_JSON_ANY_KEY		"*"
 #define FP_JSON_VALUE_MARK	'='
@@ -120,6 +128,8 @@ struct fp_json_stream {
 	size_t		 scan_off;
 	int		 scan_depth, scan_in_str;
 	struct fp_buf	 fixed;		/* an element with its UTF-8 repaired */
+	const char *const *drop;	/* member names not parsed, or NULL */
+	struct fp_buf	 kept;		/* an element with those cut out */
 	struct fp_json_arena arena;	/* the current element's blocks */
 	size_t		 bad_bytes;
 	int		 bad_line, bad_col;

@@ -381,6 +381,7 @@ fp_json_stream_release(struct fp_json_stream *js)
 		free(js->path[d]);
 	free(js->own);
 	fp_buf_release(&js->fixed);
+	fp_buf_release(&js->kept);
 	fp_json_arena_release(&js->arena);
 	stream_init(js);
 }
@@ -706,6 +707,148 @@ read_failed:
 	}
 }
 
+/* --- members cut out before parsing ------------------------------------ */
+
+#define CUT_DEPTH	64	/* deeper elements are parsed whole */
+
+static int
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The end (one past the closing quote) of the string at b[i], or 0. */
+static size_t
+string_end(const char *b, size_t n, size_t i)
+{
+	for (i++; i < n; i++) {
+		const char *q = memchr(b + i, '"', n - i), *bs;
+
+		if (q == NULL)
+			return 0;
+		bs = memchr(b + i, '\\', (size_t)(q - b) - i);
+		if (bs == NULL)
+			return (size_t)(q - b) + 1;
+		i = (size_t)(bs - b) + 1;	/* the escaped byte; the loop steps past */
+	}
+	return 0;
+}
+
+/* The end of the value at b[i] (brackets balanced, strings closed), or 0. */
+static size_t
+value_end(const char *b, size_t n, size_t i)
+{
+	int depth = 0;
+
+	if (i >= n)
+		return 0;
+	if (b[i] == '"')
+		return string_end(b, n, i);
+	if (b[i] != '{' && b[i] != '[') {
+		size_t j = i;
+
+		while (j < n && !is_blank((unsigned char)b[j]) && b[j] != ',' &&
+		    b[j] != '}' && b[j] != ']')
+			j++;
+		return j > i ? j : 0;
+	}
+	for (; i < n; i++) {
+		if (b[i] == '"') {
+			if ((i = string_end(b, n, i)) == 0)
+				return 0;
+			i--;
+		} else if (b[i] == '{' || b[i] == '[')
+			depth++;
+		else if ((b[i] == '}' || b[i] == ']') && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+static int
+is_dropped(const char *const *drop, const char *key, size_t len)
+{
+	for (size_t i = 0; drop[i] != NULL; i++)
+		if (strlen(drop[i]) == len && memcmp(drop[i], key, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The element b[0..n) without its members named in drop, into out: 1 when
+ * something was cut, 0 when nothing was (or the bytes are not regular
+ * enough to cut safely: then the element is parsed as it is).
+ */
+static int
+cut_members(const char *b, size_t n, const char *const *drop, struct fp_buf *out)
+{
+	char stack[CUT_DEPTH];
+	int depth = 0, cut = 0;
+	char last = 0;			/* the last byte outside strings and blanks */
+	size_t i = 0, run = 0;
+
+	fp_buf_reset(out);
+	while (i < n) {
+		char c = b[i];
+
+		if (c == '"') {
+			size_t j = string_end(b, n, i), k, e;
+
+			if (j == 0)
+				return 0;
+			if (depth == 0 || stack[depth - 1] != '{' || (last != '{' && last != ',') ||
+			    !is_dropped(drop, b + i + 1, j - i - 2)) {
+				last = '"';
+				i = j;
+				continue;
+			}
+			/* a key to cut: it, its value, and one comma */
+			for (k = j; k < n && is_blank((unsigned char)b[k]); k++)
+				;
+			if (k == n || b[k] != ':')
+				return 0;
+			for (k++; k < n && is_blank((unsigned char)b[k]); k++)
+				;
+			if ((e = value_end(b, n, k)) == 0)
+				return 0;
+			fp_buf_add(out, b + run, i - run);
+			for (k = e; k < n && is_blank((unsigned char)b[k]); k++)
+				;
+			if (k < n && b[k] == ',')
+				i = k + 1;		/* the comma after it */
+			else {
+				/* the last member: the comma before it goes */
+				size_t t = out->len;
+
+				while (t > 0 && is_blank((unsigned char)out->data[t - 1]))
+					t--;
+				if (t > 0 && out->data[t - 1] == ',')
+					out->len = t - 1;
+				i = e;
+			}
+			run = i;
+			cut = 1;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			if (depth == CUT_DEPTH)
+				return 0;
+			stack[depth++] = c;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return 0;
+			depth--;
+		}
+		if (!is_blank((unsigned char)c))
+			last = c;
+		i++;
+	}
+	if (!cut)
+		return 0;
+	fp_buf_add(out, b + run, n - run);
+	return 1;
+}
+
 int
 fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 {
@@ -768,9 +911,16 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 		elem = js->fixed.data;
 		n = js->fixed.len;
 	}
-	/* exactly one value in those bytes, or an error that says where */
+	/* exactly one value in those bytes, or an error that says where; with
+	 * members cut out, the error and its place are those of the bytes as
+	 * they are (should the cut ones parse, the element is taken whole) */
 	fp_json_arena_enter(&js->arena);
-	*out = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	*out = NULL;
+	if (js->drop != NULL && cut_members(elem, n, js->drop, &js->kept))
+		*out = json_loadb(js->kept.data, js->kept.len, JSON_DECODE_ANY |
+		    JSON_ALLOW_NUL, &jerr);
+	if (*out == NULL)
+		*out = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 	fp_json_arena_leave();
 	if (*out == NULL)
 		return stream_fail(js, js->pos, &jerr, NULL, err);

@@ -450,7 +450,70 @@ UNIT(reader_any_key)
 	free(got);
 }
 
-UNIT_MAIN(reader_any_key, reader_follows_key_paths, reader_drops_big_members_in_bounded_memory, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+/* Elements read with members cut out (jsfile.h: drop), compact and with
+ * sorted keys, then "|" and the error; 5 bytes at a time. */
+static char *
+cut_ids(const char *file, const char *const *drop)
+{
+	struct dribble d = { file, 0, 5 };
+	struct fp_json_stream js;
+	struct fp_envelope_info info;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+	json_t *e;
+	int rc;
+
+	if (fp_json_stream_open_reader(&js, dribble_read, &d, NULL, &info, &err) != FP_OK) {
+		fp_json_stream_release(&js);
+		return xstrdup("not a list");
+	}
+	js.drop = drop;
+	fp_buf_add(&b, "", 0);
+	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
+		char *t = fp_json_dumps(e, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+
+		fp_buf_addf(&b, "%s%s", b.len ? " " : "", t);
+		free(t);
+		json_decref(e);
+	}
+	if (rc == FP_FAILED)
+		fp_buf_addf(&b, "|%s", err.msg);
+	fp_json_stream_release(&js);
+	return fp_buf_detach(&b);
+}
+
+UNIT(reader_cuts_members_nobody_reads)
+{
+	static const char *const drop[] = { "drop", "edit", NULL };
+	static const char *const files[][2] = {
+		/* at any depth, whatever the value; strings and arrays kept */
+		{ "[{\"a\": 1, \"drop\": {\"x\": [1, \"]}\\\"\"]}, \"b\": [{\"drop\": 2, \"c\": 3}],"
+		  " \"d\": \"drop\", \"e\": [\"drop\", {\"edit\": null}]}]",
+		  "{\"a\":1,\"b\":[{\"c\":3}],\"d\":\"drop\",\"e\":[\"drop\",{}]}" },
+		/* first, last, only member, and two in a row */
+		{ "[{\"drop\": 1, \"a\": 2}, {\"a\": 2,\n \"drop\": 1\n}, {\"drop\": 1},"
+		  " {\"edit\": 1, \"drop\": [], \"a\": 0}]", "{\"a\":2} {\"a\":2} {} {\"a\":0}" },
+		/* a key spelt with an escape is another key; a value is no key */
+		{ "[{\"dr\\u006fp\": 1, \"k\": \"drop\", \"m\": {\"drop\": {\"drop\": 1}}}]",
+		  "{\"drop\":1,\"k\":\"drop\",\"m\":{}}" },
+		/* broken elements fail as they would, at their place */
+		{ "[{\"a\": 1},\n {\"drop\": 1, \"a\": tru}]",
+		  "{\"a\":1}|line 2, column 21: not valid JSON: invalid token near 'tru'" },
+		{ "[[\"drop\": 1]]", "|line 1, column 9: not valid JSON: ']' expected near ':'" },
+		{ "[{\"drop\" 1}]", "|line 1, column 10: not valid JSON: ':' expected near '1'" },
+		/* (a fault inside a member cut out goes unseen) */
+		{ "[{\"drop\": [1, tru], \"a\": 1}]", "{\"a\":1}" },
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *got = cut_ids(files[i][0], drop);
+
+		CHECK_STR(got, files[i][1]);
+		free(got);
+	}
+}
+
+UNIT_MAIN(reader_cuts_members_nobody_reads, reader_any_key, reader_follows_key_paths, reader_drops_big_members_in_bounded_memory, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
     reader_streams_in_any_pieces, reader_streams_lists_inside_an_object,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,
