@@ -123,12 +123,11 @@ cut_check(const uint8_t *data, size_t size)
 	struct fp_err werr, cerr;
 	int wr, cr;
 
-	if (fp_json_stream_open_reader(&w, read_all, &pw, NULL, &info, &werr) != FP_OK ||
-	    fp_json_stream_open_reader(&c, read_pieces, &pc, NULL, &info, &cerr) != FP_OK) {
-		fp_json_stream_release(&w);
-		fp_json_stream_release(&c);
-		return;
-	}
+	wr = fp_json_stream_open_reader(&w, read_all, &pw, NULL, &info, &werr);
+	cr = fp_json_stream_open_reader(&c, read_pieces, &pc, NULL, &info, &cerr);
+	FUZZ_ASSERT(wr == cr);
+	if (wr != FP_OK)
+		goto out;
 	c.drop = drop;
 	for (;;) {
 		json_t *we, *ce;
@@ -151,6 +150,7 @@ cut_check(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(cr != FP_FAILED || strcmp(werr.msg, cerr.msg) == 0);
 		break;
 	}
+out:
 	fp_json_stream_release(&w);
 	fp_json_stream_release(&c);
 }
