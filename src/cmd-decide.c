@@ -23,6 +23,7 @@
 #include "report-int.h"
 #include "rules.h"
 #include "store.h"
+#include "xcost.h"
 
 static int
 valid_decision(const char *d)
@@ -267,10 +268,16 @@ const struct fp_cmd fp_cmd_review = {
 
 /* --- plan --------------------------------------------------------------- */
 
+struct plan {
+	json_t		*deletions;
+	struct fp_xcost	 cost;
+};
+
 static int
 plan_row(void *ud, const struct fp_row *r)
 {
-	json_t *plan = ud, *o = json_object();
+	struct plan *p = ud;
+	json_t *o = json_object();
 
 	json_object_set_new(o, "finding", json_string(r->fid ? r->fid : ""));
 	json_object_set_new(o, "platform", json_string(r->platform));
@@ -280,7 +287,8 @@ plan_row(void *ud, const struct fp_row *r)
 	json_object_set_new(o, "url", r->url ? json_string(r->url) : json_null());
 	json_object_set_new(o, "action", json_string(r->action));
 	json_object_set_new(o, "rule", json_string(r->rule));
-	json_array_append_new(plan, o);
+	json_array_append_new(p->deletions, o);
+	fp_xcost_add(&p->cost, r->platform, r->action);
 	return 0;
 }
 
@@ -294,7 +302,8 @@ cmd_plan_exec(int argc, char **argv)
 	struct fp_cmd_opts o;
 	struct fp_store *st = NULL;
 	struct fp_err err;
-	json_t *root = NULL, *plan;
+	json_t *root = NULL;
+	struct plan plan = { NULL, { 0, 0 } };
 	FILE *out = stdout;
 	int rc = FP_EXIT_USAGE;
 
@@ -308,12 +317,12 @@ cmd_plan_exec(int argc, char **argv)
 	}
 	if (fp_cmd_open_store(&fp_cmd_plan, o.db, 0, &st) != 0)
 		goto out;
-	plan = json_array();
+	plan.deletions = json_array();
 	root = json_object();
 	json_object_set_new(root, "footprint", json_string(PACKAGE_VERSION));
-	json_object_set_new(root, "deletions", plan);
+	json_object_set_new(root, "deletions", plan.deletions);
 	/* approved deletions: the findings decided "delete" */
-	if (fp_report_findings(st, FP_SEV_INFO, "delete", plan_row, plan, &err) != FP_OK) {
+	if (fp_report_findings(st, FP_SEV_INFO, "delete", plan_row, &plan, &err) != FP_OK) {
 		fprintf(stderr, "footprint plan: %s\n", err.msg);
 		goto out;
 	}
@@ -334,8 +343,9 @@ cmd_plan_exec(int argc, char **argv)
 		fprintf(stderr, "footprint plan: cannot write '%s'\n", o.output);
 		goto out;
 	}
-	fprintf(stderr, "footprint: %zu deletion%s in the plan\n", json_array_size(plan),
-	    json_array_size(plan) == 1 ? "" : "s");
+	fprintf(stderr, "footprint: %zu deletion%s in the plan\n",
+	    json_array_size(plan.deletions), json_array_size(plan.deletions) == 1 ? "" : "s");
+	fp_xcost_print(stderr, &plan.cost);
 	rc = FP_EXIT_OK;
 out:
 	json_decref(root);

@@ -24,6 +24,7 @@
 #include "footprint.h"
 #include "api.h"
 #include "store.h"
+#include "xcost.h"
 
 #define MAX_ATTEMPTS	6
 
@@ -241,6 +242,7 @@ dry_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err *err)
 	struct row *rows = NULL;
 	size_t n = 0;
 	json_t *plan = NULL, *d;
+	struct fp_xcost cost = { 0, 0 };
 
 	if (o->plan != NULL) {
 		json_error_t jerr;
@@ -262,18 +264,22 @@ dry_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err *err)
 			    json_string_value(json_object_get(d, "id")) : "-",
 			    json_is_string(json_object_get(d, "url")) ?
 			    json_string_value(json_object_get(d, "url")) : "");
+			fp_xcost_add(&cost, p, json_string_value(json_object_get(d, "action")));
 			n++;
 		}
 		json_decref(plan);
 	} else {
 		rows = load_rows(fp_store_db(st), o, &n, 0);
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			printf("would %s %s %s %s  %s\n", rows[i].action, rows[i].platform, rows[i].kind,
 			    rows[i].native_id ? rows[i].native_id : "-", rows[i].url ? rows[i].url : "");
+			fp_xcost_add(&cost, rows[i].platform, rows[i].action);
+		}
 		rows_free(rows, n);
 	}
 	printf("\ndry run: %zu deletion%s; nothing was sent. Run again with --yes to send"
 	    " them.\n", n, n == 1 ? "" : "s");
+	fp_xcost_print(stdout, &cost);
 	return 0;
 }
 
@@ -306,6 +312,13 @@ fp_delete_run(struct fp_store *st, const struct fp_delete_opts *o, struct fp_err
 		return -1;
 	rows = load_rows(db, o, &n, 1);
 	fprintf(stderr, "footprint: %zu deletion%s to send\n", n, n == 1 ? "" : "s");
+	{
+		struct fp_xcost cost = { 0, 0 };
+
+		for (size_t i = 0; i < n; i++)
+			fp_xcost_add(&cost, rows[i].platform, rows[i].action);
+		fp_xcost_print(stderr, &cost);
+	}
 	for (size_t i = 0; i < n;) {
 		const char *platform = rows[i].platform;
 		const struct fp_api *api = fp_api_find(platform);
