@@ -65,8 +65,8 @@ static const char *
 store_errmsg(struct fp_store *st)
 {
 	if (sqlite3_errcode(st->db) == SQLITE_BUSY)
-		return "another footprint command kept it busy for 10 minutes;"
-		    " run this one when that one has finished";
+		return "another footprint command is writing it (waited for it as"
+		    " long as allowed); run this one when that one has finished";
 	return sqlite3_errmsg(st->db);
 }
 
