@@ -18,7 +18,8 @@ struct fp_store;
 
 #define FP_STORE_SCHEMA_VERSION 3
 
-/* path NULL or ":memory:" opens a temporary in-memory store. */
+/* path NULL or ":memory:" opens a temporary store, gone when closed: in
+ * memory while it fits the page cache, then in an unlinked file. */
 int	 fp_store_open(struct fp_store **out, const char *path, struct fp_err *err);
 void	 fp_store_close(struct fp_store *st);
 /* $XDG_DATA_HOME/footprint/footprint.db (directories made); caller frees. */
@@ -76,6 +77,15 @@ struct fp_finding {
 };
 
 int	 fp_store_findings_clear(struct fp_store *st, struct fp_err *err);
+/* Replace the count of scanned items by platform and kind (the report's
+ * summary); counts are borrowed. */
+struct fp_kind_count {
+	const char	*platform;
+	enum fp_kind	 kind;
+	long		 items;
+};
+int	 fp_store_scanned_kinds_set(struct fp_store *st,
+	    const struct fp_kind_count *counts, size_t n, struct fp_err *err);
 int	 fp_store_finding_add(struct fp_store *st, const struct fp_finding *f,
 	    struct fp_err *err);
 int64_t	 fp_store_run_add(struct fp_store *st, const char *command,

@@ -1,6 +1,7 @@
 /*
  * cmd-audit.c: "footprint audit PATH...": import, scan and report in one
- * go, on a temporary in-memory store unless --db is given.
+ * go, on a temporary store (SQLite's "" database: in memory while small,
+ * then in an unlinked temporary file) unless --db is given.
  */
 #include "config.h"
 
@@ -78,7 +79,7 @@ const struct fp_cmd fp_cmd_audit = {
 	    "  --platform NAME            do not detect: read PATH as this platform\n"
 	    "  --include-messages         audit private messages too (Mastodon direct\n"
 	    "                             messages; they are skipped by default)\n"
-	    "  --db FILE                  keep the store in FILE (default: in memory)\n"
+	    "  --db FILE                  keep the store in FILE (default: a temporary one)\n"
 	    FP_HELP_RULES
 	    "  -q, --quiet                no progress messages on stderr\n",
 	.exec = cmd_audit_exec,

@@ -781,9 +781,44 @@ struct scan_ctx {
 	struct scan_batch	*fill;		/* being filled from the store */
 	struct scan_batch	*free_list;
 	struct fp_scan_stats	*stats;
+	struct fp_kind_count	*kinds;		/* items per platform and kind */
+	size_t			 nkinds, capkinds, lastkind;
 	struct fp_err		*err;
 	int			 failed;
 };
+
+/* One more item of its platform and kind (a handful of pairs, and items
+ * come in runs of one pair: the last one is looked at first). */
+static void
+count_kind(struct scan_ctx *c, const struct fp_item *item)
+{
+	struct fp_kind_count *k;
+	size_t i;
+
+	if (c->nkinds > 0) {
+		k = &c->kinds[c->lastkind];
+		if (k->kind == item->kind && strcmp(k->platform, item->platform) == 0) {
+			k->items++;
+			return;
+		}
+	}
+	for (i = 0; i < c->nkinds; i++)
+		if (c->kinds[i].kind == item->kind &&
+		    strcmp(c->kinds[i].platform, item->platform) == 0)
+			break;
+	if (i == c->nkinds) {
+		if (c->nkinds == c->capkinds) {
+			c->capkinds = c->capkinds ? c->capkinds * 2 : 16;
+			c->kinds = xreallocarray(c->kinds, c->capkinds, sizeof *c->kinds);
+		}
+		c->kinds[i].platform = xstrdup(item->platform);
+		c->kinds[i].kind = item->kind;
+		c->kinds[i].items = 0;
+		c->nkinds++;
+	}
+	c->kinds[i].items++;
+	c->lastkind = i;
+}
 
 static int
 scan_account(void *ud, const char *platform, const char *handle, const char *display)
@@ -869,6 +904,7 @@ scan_item(void *ud, struct fp_item *item)
 		else
 			c->fill = xcalloc(1, sizeof *c->fill);
 	}
+	count_kind(c, item);
 	c->fill->items[c->fill->n++] = *item;	/* the batch takes the members */
 	fp_item_init(item);
 	c->stats->items++;
@@ -915,6 +951,8 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 	while ((b = fp_workq_collect(c.q)) != NULL)
 		write_batch(&c, b);
 	fp_workq_free(c.q);
+	if (!c.failed && fp_store_scanned_kinds_set(st, c.kinds, c.nkinds, err) != FP_OK)
+		c.failed = 1;
 	if (c.failed)
 		fp_store_rollback(st);
 	else
@@ -928,6 +966,9 @@ out:
 	for (int i = 1; i < c.nengines; i++)
 		fp_engine_free(c.engines[i]);
 	free(c.engines);
+	for (size_t i = 0; i < c.nkinds; i++)
+		free((char *)c.kinds[i].platform);
+	free(c.kinds);
 	return rc;
 }
 

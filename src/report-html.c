@@ -248,8 +248,8 @@ summary(FILE *out, struct fp_store *st, const struct fp_report_opts *o)
 	fputs("<section id=\"summary\"><h2>Summary</h2><div class=\"tables\">", out);
 	/* items scanned, per platform and kind */
 	fputs("<table><tr><th>platform</th><th>kind</th><th>items</th></tr>", out);
-	if (sqlite3_prepare_v2(db, "SELECT platform, kind, count(*) FROM items WHERE deleted = 0"
-	    " GROUP BY 1, 2 ORDER BY 1, 2", -1, &s, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT platform, kind, items FROM scanned_kinds"
+	    " ORDER BY 1, 2", -1, &s, NULL) == SQLITE_OK) {
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			fputs("<tr><td>", out);
 			fp_html_escs(out, (const char *)sqlite3_column_text(s, 0));
