@@ -70,6 +70,8 @@ void	fp_item_init(struct fp_item *item);
  * silently: they are ids, links and names). */
 size_t	fp_item_clip(struct fp_item *item);
 void	fp_item_release(struct fp_item *item);	/* frees members, then init */
+/* Bytes the item's strings take (batches of items are bounded by it). */
+size_t	fp_item_size(const struct fp_item *item);
 /* Sets *field to a copy of s (NULL stays NULL), freeing the old value. */
 void	fp_item_set(char **field, const char *s);
 

@@ -764,10 +764,12 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
  * in the same order whatever the number of threads.
  */
 #define SCAN_BATCH	512
+#define SCAN_BATCH_BYTES ((size_t)4 << 20)	/* or fewer items, past this */
 
 struct scan_batch {
 	struct fp_item		 items[SCAN_BATCH];
 	size_t			 n;
+	size_t			 bytes;		/* fp_item_size of the items */
 	struct fp_finding	*found;		/* evidence_json owned */
 	size_t			 nfound, capfound;
 	struct scan_batch	*next_free;
@@ -863,6 +865,7 @@ batch_clear(struct scan_batch *b)
 	for (size_t i = 0; i < b->nfound; i++)
 		free((char *)b->found[i].evidence_json);
 	b->n = 0;
+	b->bytes = 0;
 	b->nfound = 0;
 }
 
@@ -905,10 +908,13 @@ scan_item(void *ud, struct fp_item *item)
 			c->fill = xcalloc(1, sizeof *c->fill);
 	}
 	count_kind(c, item);
+	c->fill->bytes += fp_item_size(item);
 	c->fill->items[c->fill->n++] = *item;	/* the batch takes the members */
 	fp_item_init(item);
 	c->stats->items++;
-	if (c->fill->n == SCAN_BATCH)
+	/* Texts of up to a MiB: batches are cut by bytes too, or those in
+	 * flight could hold gigabytes. */
+	if (c->fill->n == SCAN_BATCH || c->fill->bytes >= SCAN_BATCH_BYTES)
 		return submit_fill(c);
 	return 0;
 }

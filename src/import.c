@@ -25,11 +25,13 @@
  * store sees the items in the archive's order, as with one thread.
  */
 #define IMPORT_BATCH	256
+#define IMPORT_BATCH_BYTES ((size_t)4 << 20) /* or fewer items, past this */
 #define IMPORT_DEPTH	4	/* batches in flight */
 
 struct import_batch {
 	struct fp_item	items[IMPORT_BATCH];
 	size_t		n;
+	size_t		bytes;		/* fp_item_size of the items */
 	int		last;		/* the connector has no more */
 };
 
@@ -47,8 +49,11 @@ read_batch(void *ctx, int worker, void *task)
 
 	(void)worker;
 	b->n = 0;
+	b->bytes = 0;
 	b->last = 0;
-	while (!r->ended && b->n < IMPORT_BATCH) {
+	/* Items of up to a MiB each (FP_ITEM_MAX_TEXT): a batch is also cut
+	 * by its bytes, or batches in flight could hold a GiB. */
+	while (!r->ended && b->n < IMPORT_BATCH && b->bytes < IMPORT_BATCH_BYTES) {
 		struct fp_item *item = &b->items[b->n];
 		struct fp_err err;
 		size_t was;
@@ -71,6 +76,7 @@ read_batch(void *ctx, int worker, void *task)
 			fp_conn_warn(r->conn, item->source_file, "item %ld: a text of %zu"
 			    " bytes; only its first %zu KiB are kept and audited",
 			    item->source_index, was, FP_ITEM_MAX_TEXT >> 10);
+		b->bytes += fp_item_size(item);
 		b->n++;
 	}
 	b->last = r->ended;

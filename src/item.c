@@ -127,6 +127,20 @@ fp_item_clip(struct fp_item *item)
 	return clip(item->text, FP_ITEM_MAX_TEXT);
 }
 
+size_t
+fp_item_size(const struct fp_item *item)
+{
+	const char *fields[] = { item->account, item->native_id, item->url, item->lang,
+	    item->media_types, item->place, item->ref_author, item->ref_id,
+	    item->source_file, item->text };
+	size_t n = sizeof *item;
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i] != NULL)
+			n += strlen(fields[i]) + 1;
+	return n;
+}
+
 void
 fp_item_set(char **field, const char *s)
 {
