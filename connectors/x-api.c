@@ -24,6 +24,7 @@
 #include "footprint.h"
 #include "api.h"
 #include "conn-util.h"
+#include "xcost.h"
 
 #define TIMELINE_CAP	3200
 
@@ -32,6 +33,7 @@ struct fp_api_session {
 	char	*base;
 	char	*me;			/* the user's id, once asked */
 	char	*username;		/* and name, when fetching */
+	long	 read;			/* posts and likes read (X charges each) */
 };
 
 char *
@@ -369,6 +371,7 @@ walk(struct fp_api_session *s, struct fp_fetch *f, const char *listing, int like
 				timeline_item(s, page, t, &it);
 			it.source_file = xstrdup(what);
 			it.source_index = index++;
+			s->read++;
 			rc = fp_fetch_item(f, &it, err);
 			fp_item_release(&it);
 			if (rc != FP_OK) {
@@ -404,8 +407,9 @@ x_fetch(struct fp_api_session *s, struct fp_fetch *f, struct fp_err *err)
 	struct fp_http_resp resp;
 	json_t *doc, *me;
 	char *url = xasprintf("%s/2/users/me?user.fields=description%%2Clocation%%2Curl"
-	    "%%2Centities", s->base);
+	    "%%2Centities%%2Cpublic_metrics", s->base);
 	const char *website;
+	json_t *counts;
 	int rc;
 
 	rc = fp_fetch_get(f, x_get, s, url, &resp, err);
@@ -452,15 +456,29 @@ x_fetch(struct fp_api_session *s, struct fp_fetch *f, struct fp_err *err)
 		    "/2/users/me", 0, err);
 	if (rc == FP_OK)
 		rc = fp_fetch_field(f, FP_KIND_WEBSITE, website, settings, "/2/users/me", 0, err);
+	/* reads are paid: what this fetch may cost, before it starts */
+	counts = json_object_get(me, "public_metrics");
+	if (json_is_integer(json_object_get(counts, "tweet_count")) &&
+	    json_is_integer(json_object_get(counts, "like_count"))) {
+		fp_fetch_end_line(f);
+		fp_xcost_print_fetch(stderr,
+		    (long)json_integer_value(json_object_get(counts, "tweet_count")),
+		    (long)json_integer_value(json_object_get(counts, "like_count")), TIMELINE_CAP,
+		    fp_fetch_options(f)->max_items);
+	}
 	json_decref(doc);
 	if (rc != FP_OK)
 		return rc;
 	fp_fetch_listing(f, "posts", TIMELINE_CAP, "older ones are only in the archive"
 	    " (data/tweets.js)");
-	if ((rc = walk(s, f, "tweets", 0, err)) != FP_OK)
-		return rc;
-	fp_fetch_listing(f, "likes", -1, "the archive's data/like.js has every like");
-	return walk(s, f, "liked_tweets", 1, err);
+	rc = walk(s, f, "tweets", 0, err);
+	if (rc == FP_OK) {
+		fp_fetch_listing(f, "likes", -1, "the archive's data/like.js has every like");
+		rc = walk(s, f, "liked_tweets", 1, err);
+	}
+	fp_fetch_end_line(f);
+	fp_xcost_print_read(stderr, s->read);
+	return rc;
 }
 
 static void

@@ -88,6 +88,9 @@ int	fp_fetch_item(struct fp_fetch *f, struct fp_item *item, struct fp_err *err);
  * (-1 for most, 0 for X), so that both update the same row. */
 int	fp_fetch_field(struct fp_fetch *f, enum fp_kind kind, const char *value,
 	    const char *url, const char *endpoint, long index, struct fp_err *err);
+/* End the progress line, if one is shown, before printing a line of one's
+ * own on stderr. */
+void	fp_fetch_end_line(struct fp_fetch *f);
 /* Something the user should know (printed, and kept with the source). */
 void	fp_fetch_warn(struct fp_fetch *f, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

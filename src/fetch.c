@@ -49,6 +49,7 @@ struct fp_fetch {
 	long long			 remaining;	/* in the rate-limit window, or -1 */
 	int64_t				 reset;
 	int				 progress;	/* a progress line on a terminal */
+	int				 line_open;	/* it is shown, not ended */
 	int				 store_failed;
 };
 
@@ -76,13 +77,21 @@ show_progress(struct fp_fetch *f)
 		return;
 	fprintf(stderr, "\rfootprint: %s: %s: %ld ", f->platform, l->name, l->n);
 	fflush(stderr);
+	f->line_open = 1;
 }
 
 static void
 end_progress(struct fp_fetch *f)
 {
-	if (f->progress && current(f) != NULL)
+	if (f->line_open)
 		fputc('\n', stderr);
+	f->line_open = 0;
+}
+
+void
+fp_fetch_end_line(struct fp_fetch *f)
+{
+	end_progress(f);
 }
 
 const struct fp_fetch_opts *
@@ -101,8 +110,7 @@ fp_fetch_warn(struct fp_fetch *f, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	fp_strv_add(&f->warnings, msg);
-	if (f->progress && current(f) != NULL)
-		fputc('\n', stderr);
+	end_progress(f);
 	if (!f->o->quiet)
 		fprintf(stderr, "footprint: %s: %s\n", f->platform, msg);
 }
