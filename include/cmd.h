@@ -69,18 +69,26 @@ int	 fp_cmd_opts_finish_profile(const struct fp_cmd *cmd, struct fp_cmd_opts *o)
 
 struct fp_store;
 struct fp_ruleset;
+struct fp_engine;
+struct fp_prefilter;
 int	 fp_cmd_open_store(const struct fp_cmd *cmd, const char *db,
 	    int memory_default, struct fp_store **st);
 int	 fp_cmd_load_rules(const struct fp_cmd *cmd, const char *dir,
 	    struct fp_ruleset *rs);
 int	 fp_cmd_check_agency(const struct fp_cmd *cmd, const struct fp_ruleset *rs,
 	    const struct fp_profile *p);
-/* The three steps, shared by audit and the single commands. */
+/*
+ * The three steps, shared by audit and the single commands. The import
+ * says what it read of each path from the (*said)th on (said may be NULL)
+ * and moves *said on; with pf it stops early when pf->repeated is set.
+ * The scan uses eng, or makes one when it is NULL.
+ */
 int	 fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st,
 	    char **paths, int npaths, const struct fp_cmd_opts *o,
-	    int *any_read, int *any_warn);
+	    struct fp_prefilter *pf, int *said, int *any_read, int *any_warn);
 int	 fp_cmd_do_scan(const struct fp_cmd *cmd, struct fp_store *st,
-	    const struct fp_ruleset *rs, const struct fp_profile *p, int quiet);
+	    const struct fp_ruleset *rs, const struct fp_profile *p,
+	    struct fp_engine *eng, const struct fp_prefilter *pf, int quiet);
 int	 fp_cmd_do_report(const struct fp_cmd *cmd, struct fp_store *st,
 	    const struct fp_cmd_opts *o, int *fail_hit);
 

@@ -1,6 +1,7 @@
 /*
  * engine.h: judge stored items against a rule set for one profile and
- * write the findings. One finding per item and rule.
+ * write the findings. One finding per item and rule. An engine is used by
+ * one thread at a time; the scan makes one per core.
  */
 #ifndef FP_ENGINE_H
 #define FP_ENGINE_H
@@ -43,9 +44,46 @@ int	 fp_engine_judge(struct fp_engine *eng, const struct fp_item *item,
  * matched, scores against thresholds. Returns how many rules fired. */
 int	 fp_engine_explain(struct fp_engine *eng, const struct fp_item *item, FILE *out);
 
-/* Replace all findings in the store (one transaction). */
+/* Items counted by platform and kind, in a handful of pairs (platforms
+ * are copied). */
+struct fp_kind_counts {
+	struct fp_kind_count	*v;
+	size_t			 n, cap, last;
+};
+void	 fp_kind_counts_add(struct fp_kind_counts *c, const char *platform,
+	    enum fp_kind kind);
+void	 fp_kind_counts_release(struct fp_kind_counts *c);
+
+/*
+ * Judging on the way into the store (audit without --db): an item that no
+ * rule flags is counted and not stored, so that the scan reads back only
+ * the few that can be flagged. The engine judges leniently: a rule's
+ * pseudonymous condition is taken as met either way, since the accounts are
+ * known only once the whole archive is read; the scan that follows, over
+ * the kept items and with the accounts, then gives exactly the findings it
+ * would give over every item. Two items with one key are merged by the
+ * store, which judging them one at a time cannot foresee: the importer
+ * checks every key (fp_store_item_seen) and sets repeated, and the caller
+ * reads everything again into a full store.
+ */
+struct fp_prefilter {
+	struct fp_engine	*eng;		/* borrowed; made lenient */
+	struct fp_kind_counts	 kinds;		/* every item judged */
+	long			 items;		/* judged */
+	long			 kept;		/* with a finding: stored */
+	int			 repeated;	/* a key came twice */
+};
+void	 fp_prefilter_init(struct fp_prefilter *pf, struct fp_engine *eng);
+/* 1 when the item may be flagged and must be stored; counts it. */
+int	 fp_prefilter_keep(struct fp_prefilter *pf, const struct fp_item *item);
+/* Frees the counts; the engine is strict again. */
+void	 fp_prefilter_release(struct fp_prefilter *pf);
+
+/* Replace all findings in the store (one transaction). With pf (after an
+ * import through it), the items counted are pf's, not those stored. */
 int	 fp_engine_scan(struct fp_engine *eng, struct fp_store *st,
-	    struct fp_scan_stats *stats, struct fp_err *err);
+	    const struct fp_prefilter *pf, struct fp_scan_stats *stats,
+	    struct fp_err *err);
 
 /* Does the profile's real name appear in this account's name or handle? */
 int	 fp_name_matches(const char *real_name, const char *handle, const char *display);

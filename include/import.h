@@ -18,14 +18,19 @@ struct fp_import_result {
 	size_t		 warnings;
 };
 
+struct fp_prefilter;
+
 /*
  * FP_OK when the path was read (perhaps with warnings, counted in *res and
  * stored with the source); FP_FAILED when the path could not be read at
  * all (err says why; recorded as a failed source); FP_FATAL when the store
- * failed.
+ * failed. With pf (engine.h), only the items it keeps are stored; when an
+ * item's key comes a second time, the import stops, stores nothing, sets
+ * pf->repeated and returns FP_OK: the caller starts again without pf.
  */
 int	fp_import_path(struct fp_store *st, const char *path, const char *platform,
-	    int include_messages, struct fp_import_result *res, struct fp_err *err);
+	    int include_messages, struct fp_prefilter *pf, struct fp_import_result *res,
+	    struct fp_err *err);
 
 /* The counts as the store keeps them with the source: {"post":3,...}.
  * Caller frees. */

@@ -2,7 +2,7 @@
  * store.h: the SQLite store of accounts, items, findings, sources and runs.
  *
  * The schema is versioned with PRAGMA user_version and migrated forward on
- * open (src/store-schema.c). Items are keyed by platform + account + kind +
+ * open (the migrations at the top of src/store.c). Items are keyed by platform + account + kind +
  * native id (or a content hash when there is none), so importing the same
  * archive twice, or its zip and its unpacked directory, gives the same rows.
  * All SQL is prepared and bound; item data never becomes SQL text.
@@ -15,8 +15,6 @@
 #include "item.h"
 
 struct fp_store;
-
-#define FP_STORE_SCHEMA_VERSION 3
 
 /* path NULL or ":memory:" opens a temporary store, gone when closed: in
  * memory while it fits the page cache, then in an unlinked file. */
@@ -49,6 +47,16 @@ int	 fp_store_account_upsert(struct fp_store *st, const char *platform,
 /* Insert or update by key (item->id is left as it is). */
 int	 fp_store_item_upsert(struct fp_store *st, struct fp_item *item,
 	    int64_t source_id, struct fp_err *err);
+/*
+ * For an import that does not store every item (fp_prefilter): notes the
+ * item's key (a 64-bit hash of what fp_store_item_upsert keys it by) and
+ * sets *again when that key was noted before (or, rarely, another with the
+ * same hash). fp_store_keys_begin, outside a transaction, makes the table
+ * of keys; it belongs in a temporary store only.
+ */
+int	 fp_store_keys_begin(struct fp_store *st, struct fp_err *err);
+int	 fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
+	    struct fp_err *err);
 
 /* Call fn for every item not marked deleted, in id order. */
 typedef int (*fp_item_fn)(void *ud, struct fp_item *item);

@@ -227,29 +227,38 @@ fp_cmd_check_agency(const struct fp_cmd *cmd, const struct fp_ruleset *rs,
 
 int
 fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st, char **paths,
-    int npaths, const struct fp_cmd_opts *o, int *any_read, int *any_warn)
+    int npaths, const struct fp_cmd_opts *o, struct fp_prefilter *pf, int *said,
+    int *any_read, int *any_warn)
 {
+	int first = said != NULL ? *said : 0;
+
 	*any_read = *any_warn = 0;
 	for (int i = 0; i < npaths; i++) {
 		struct fp_import_result res;
 		struct fp_err err;
-		int rc;
+		int rc, say = i >= first;
 
 		fp_err_clear(&err);
-		rc = fp_import_path(st, paths[i], o->platform, o->include_messages, &res, &err);
+		rc = fp_import_path(st, paths[i], o->platform, o->include_messages, pf,
+		    &res, &err);
 		if (rc == FP_FATAL) {
 			fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
 			return -1;
 		}
+		if (pf != NULL && pf->repeated)
+			return 0;
+		if (said != NULL && say)
+			*said = i + 1;
 		if (rc == FP_FAILED) {
-			fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
+			if (say)
+				fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
 			*any_warn = 1;
 			continue;
 		}
 		*any_read = 1;
 		if (res.warnings > 0)
 			*any_warn = 1;
-		if (!o->quiet)
+		if (!o->quiet && say)
 			fprintf(stderr, "footprint: read '%s' (%s): %ld item%s%s%s\n",
 			    paths[i], res.platform, res.items, res.items == 1 ? "" : "s",
 			    res.warnings ? ", with warnings (see the report)" : "",
@@ -260,19 +269,23 @@ fp_cmd_do_import(const struct fp_cmd *cmd, struct fp_store *st, char **paths,
 
 int
 fp_cmd_do_scan(const struct fp_cmd *cmd, struct fp_store *st,
-    const struct fp_ruleset *rs, const struct fp_profile *p, int quiet)
+    const struct fp_ruleset *rs, const struct fp_profile *p, struct fp_engine *eng,
+    const struct fp_prefilter *pf, int quiet)
 {
-	struct fp_engine *eng = NULL;
+	struct fp_engine *own = NULL;
 	struct fp_scan_stats stats;
 	struct fp_err err;
 	char *pj;
 	int rc = -1;
 
-	if (fp_engine_new(&eng, rs, p, &err) != FP_OK) {
-		fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
-		return -1;
+	if (eng == NULL) {
+		if (fp_engine_new(&own, rs, p, &err) != FP_OK) {
+			fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
+			return -1;
+		}
+		eng = own;
 	}
-	if (fp_engine_scan(eng, st, &stats, &err) != FP_OK) {
+	if (fp_engine_scan(eng, st, pf, &stats, &err) != FP_OK) {
 		fprintf(stderr, "footprint %s: %s\n", cmd->name, err.msg);
 		goto out;
 	}
@@ -293,7 +306,7 @@ fp_cmd_do_scan(const struct fp_cmd *cmd, struct fp_store *st,
 	}
 	rc = 0;
 out:
-	fp_engine_free(eng);
+	fp_engine_free(own);
 	return rc;
 }
 

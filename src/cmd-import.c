@@ -38,7 +38,7 @@ cmd_import_exec(int argc, char **argv)
 	if (fp_cmd_open_store(&fp_cmd_import, o.db, 0, &st) != 0)
 		goto out;
 	if (fp_cmd_do_import(&fp_cmd_import, st, argv + optind, argc - optind, &o,
-	    &any_read, &any_warn) != 0)
+	    NULL, NULL, &any_read, &any_warn) != 0)
 		goto out;
 	if (!any_read) {
 		fprintf(stderr, "footprint import: no input could be read\n");

@@ -47,7 +47,7 @@ cmd_scan_exec(int argc, char **argv)
 	    fp_cmd_load_rules(&fp_cmd_scan, o.rules, &rs) != 0 ||
 	    fp_cmd_check_agency(&fp_cmd_scan, &rs, &o.profile) != 0 ||
 	    fp_cmd_open_store(&fp_cmd_scan, o.db, 0, &st) != 0 ||
-	    fp_cmd_do_scan(&fp_cmd_scan, st, &rs, &o.profile, o.quiet) != 0)
+	    fp_cmd_do_scan(&fp_cmd_scan, st, &rs, &o.profile, NULL, NULL, o.quiet) != 0)
 		goto out;
 	rc = FP_EXIT_OK;
 	if (o.fail_on >= 0 && fp_report_totals(st, "open", &t, &err) == FP_OK)

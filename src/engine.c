@@ -43,8 +43,10 @@ struct fp_engine {
 	struct account_flag		*accounts;
 	size_t				 naccounts;
 	int64_t				 now;
+	int				 lenient;	/* fp_prefilter's */
 	/* per item */
 	unsigned char			*hit;		/* by pattern id */
+	size_t				 nhits;		/* patterns hit */
 	struct fp_buf			 folded, cased;
 	const char			*text;		/* the item's decoded text */
 	signed char			*rx_state;	/* by regex: -1 not run, 0, 1 */
@@ -404,7 +406,10 @@ account_pseudonymous(const struct fp_engine *eng, const struct fp_item *item)
 static void
 mark_hit(void *ud, int id)
 {
-	((unsigned char *)ud)[id] = 1;
+	struct fp_engine *eng = ud;
+
+	eng->nhits += !eng->hit[id];
+	eng->hit[id] = 1;
 }
 
 static void
@@ -422,7 +427,9 @@ find_terms(struct fp_engine *eng, const char *text)
 {
 	const struct fp_ruleset *rs = eng->rs;
 
-	memset(eng->hit, 0, rs->npats ? rs->npats : 1);
+	if (eng->nhits > 0)
+		memset(eng->hit, 0, rs->npats ? rs->npats : 1);
+	eng->nhits = 0;
 	for (size_t i = 0; i < rs->nregexes; i++) {
 		eng->rx_state[i] = -1;
 		free(eng->rx_match[i]);
@@ -433,14 +440,14 @@ find_terms(struct fp_engine *eng, const char *text)
 	if (text == NULL || text[0] == '\0')
 		return;
 	fp_text_normalize(&eng->folded, text, 1);
-	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng->hit);
+	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng);
 	if (eng->country_ac != NULL)
 		fp_matcher_scan(eng->country_ac, eng->folded.data, eng->folded.len,
 		    mark_country, &eng->country_hit);
 	if (fp_matcher_states(rs->ac_cased) > 1) {
 		fp_text_normalize(&eng->cased, text, 0);
 		fp_matcher_scan(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
-		    eng->hit);
+		    eng);
 	}
 }
 
@@ -475,6 +482,10 @@ eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
 	case FP_M_TERMS: {
 		int n = 0;
 
+		if (eng->nhits == 0) {	/* most texts: nothing to look for */
+			*score = 0;
+			return 0;
+		}
 		for (size_t i = 0; i < m->npats; i++)
 			if (eng->hit[m->pats[i]]) {
 				n++;
@@ -655,7 +666,8 @@ not_applying(const struct fp_engine *eng, const struct fp_rule *r, const struct 
 			return official ? "a repost or like of an official UN account" :
 			    "only for reposts and likes of official UN accounts";
 	}
-	if (r->pseudonymous >= 0 && account_pseudonymous(eng, item) != r->pseudonymous)
+	if (r->pseudonymous >= 0 && !eng->lenient &&
+	    account_pseudonymous(eng, item) != r->pseudonymous)
 		return r->pseudonymous ? "the account carries the user's name (or no"
 		    " --name was given)" : "the account is pseudonymous";
 	if (r->has_media >= 0 && (item->media_count > 0) != r->has_media)
@@ -698,12 +710,11 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const struct fp_rule *r = &rs->rules[i];
-		json_t *ev;
+		json_t *ev = NULL;
 		int ok = 0;
 
 		if (!applies(eng, r, item))
 			continue;
-		ev = json_array();
 		switch (r->check) {
 		case FP_CHECK_TEXT: {
 			double score;
@@ -714,20 +725,29 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 				find_terms(eng, item->text);
 				matched_text = 1;
 			}
-			ok = eval(eng, r->match, ev, &score);
-			dedupe(ev);
+			/* The evidence only for a rule that fires (most do not):
+			 * once more, the terms and regexes already found. */
+			if ((ok = eval(eng, r->match, NULL, &score))) {
+				ev = json_array();
+				eval(eng, r->match, ev, &score);
+				dedupe(ev);
+			}
 			break;
 		}
 		case FP_CHECK_USERNAME_ENTITY:
+			ev = json_array();
 			ok = check_username(eng, item->text ? item->text : item->account, ev);
 			break;
 		case FP_CHECK_WORK_EMAIL:
+			ev = json_array();
 			ok = check_email(eng, item->text, ev);
 			break;
 		case FP_CHECK_CONDITIONS:
 			ok = 1;		/* the conditions held: applies() */
 			break;
 		}
+		if (ok && ev == NULL)
+			ev = json_array();
 		if (ok) {
 			struct fp_finding f;
 			char *evs = fp_json_dumps(ev, JSON_COMPACT | JSON_ENCODE_ANY);
@@ -752,6 +772,47 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 		json_decref(ev);
 	}
 	return FP_OK;
+}
+
+/* --- judging on the way in (see fp_prefilter in engine.h) --------------- */
+
+void
+fp_prefilter_init(struct fp_prefilter *pf, struct fp_engine *eng)
+{
+	memset(pf, 0, sizeof *pf);
+	pf->eng = eng;
+	eng->lenient = 1;
+}
+
+static int
+any_finding(void *ud, const struct fp_finding *f)
+{
+	(void)f;
+	*(int *)ud = 1;
+	return 1;		/* one is enough */
+}
+
+int
+fp_prefilter_keep(struct fp_prefilter *pf, const struct fp_item *item)
+{
+	int found = 0;
+
+	if (item->deleted)	/* kept aside, never judged */
+		return 0;
+	pf->items++;
+	fp_kind_counts_add(&pf->kinds, item->platform, item->kind);
+	fp_engine_judge(pf->eng, item, any_finding, &found);
+	pf->kept += found;
+	return found;
+}
+
+void
+fp_prefilter_release(struct fp_prefilter *pf)
+{
+	if (pf->eng != NULL)
+		pf->eng->lenient = 0;
+	fp_kind_counts_release(&pf->kinds);
+	pf->eng = NULL;
 }
 
 /* --- scanning the store ----------------------------------------------- */
@@ -783,43 +844,50 @@ struct scan_ctx {
 	struct scan_batch	*fill;		/* being filled from the store */
 	struct scan_batch	*free_list;
 	struct fp_scan_stats	*stats;
-	struct fp_kind_count	*kinds;		/* items per platform and kind */
-	size_t			 nkinds, capkinds, lastkind;
+	struct fp_kind_counts	 kinds;		/* items per platform and kind */
 	struct fp_err		*err;
 	int			 failed;
 };
 
 /* One more item of its platform and kind (a handful of pairs, and items
  * come in runs of one pair: the last one is looked at first). */
-static void
-count_kind(struct scan_ctx *c, const struct fp_item *item)
+void
+fp_kind_counts_add(struct fp_kind_counts *c, const char *platform, enum fp_kind kind)
 {
 	struct fp_kind_count *k;
 	size_t i;
 
-	if (c->nkinds > 0) {
-		k = &c->kinds[c->lastkind];
-		if (k->kind == item->kind && strcmp(k->platform, item->platform) == 0) {
+	if (c->n > 0) {
+		k = &c->v[c->last];
+		if (k->kind == kind && strcmp(k->platform, platform) == 0) {
 			k->items++;
 			return;
 		}
 	}
-	for (i = 0; i < c->nkinds; i++)
-		if (c->kinds[i].kind == item->kind &&
-		    strcmp(c->kinds[i].platform, item->platform) == 0)
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].kind == kind && strcmp(c->v[i].platform, platform) == 0)
 			break;
-	if (i == c->nkinds) {
-		if (c->nkinds == c->capkinds) {
-			c->capkinds = c->capkinds ? c->capkinds * 2 : 16;
-			c->kinds = xreallocarray(c->kinds, c->capkinds, sizeof *c->kinds);
+	if (i == c->n) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 16;
+			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
 		}
-		c->kinds[i].platform = xstrdup(item->platform);
-		c->kinds[i].kind = item->kind;
-		c->kinds[i].items = 0;
-		c->nkinds++;
+		c->v[i].platform = xstrdup(platform);
+		c->v[i].kind = kind;
+		c->v[i].items = 0;
+		c->n++;
 	}
-	c->kinds[i].items++;
-	c->lastkind = i;
+	c->v[i].items++;
+	c->last = i;
+}
+
+void
+fp_kind_counts_release(struct fp_kind_counts *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free((char *)c->v[i].platform);
+	free(c->v);
+	memset(c, 0, sizeof *c);
 }
 
 static int
@@ -907,7 +975,7 @@ scan_item(void *ud, struct fp_item *item)
 		else
 			c->fill = xcalloc(1, sizeof *c->fill);
 	}
-	count_kind(c, item);
+	fp_kind_counts_add(&c->kinds, item->platform, item->kind);
 	c->fill->bytes += fp_item_size(item);
 	c->fill->items[c->fill->n++] = *item;	/* the batch takes the members */
 	fp_item_init(item);
@@ -920,8 +988,8 @@ scan_item(void *ud, struct fp_item *item)
 }
 
 int
-fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats *stats,
-    struct fp_err *err)
+fp_engine_scan(struct fp_engine *eng, struct fp_store *st, const struct fp_prefilter *pf,
+    struct fp_scan_stats *stats, struct fp_err *err)
 {
 	struct scan_ctx c;
 	struct scan_batch *b;
@@ -929,6 +997,7 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 
 	memset(&c, 0, sizeof c);
 	memset(stats, 0, sizeof *stats);
+	eng->lenient = 0;	/* after a prefilter: the scan judges strictly */
 	c.st = st;
 	c.stats = stats;
 	c.err = err;
@@ -936,9 +1005,11 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 	c.nengines = jobs > 1 ? jobs : 1;
 	c.engines = xcalloc((size_t)c.nengines, sizeof *c.engines);
 	c.engines[0] = eng;
-	for (int i = 1; i < c.nengines; i++)
+	for (int i = 1; i < c.nengines; i++) {
 		if (fp_engine_new(&c.engines[i], eng->rs, eng->profile, err) != FP_OK)
 			goto out;
+		c.engines[i]->now = eng->now;	/* one "now" for every item */
+	}
 	if (fp_store_accounts_foreach(st, scan_account, &c, err) != FP_OK)
 		goto out;
 	if (fp_store_begin(st, err) != FP_OK)
@@ -957,7 +1028,10 @@ fp_engine_scan(struct fp_engine *eng, struct fp_store *st, struct fp_scan_stats 
 	while ((b = fp_workq_collect(c.q)) != NULL)
 		write_batch(&c, b);
 	fp_workq_free(c.q);
-	if (!c.failed && fp_store_scanned_kinds_set(st, c.kinds, c.nkinds, err) != FP_OK)
+	if (pf != NULL)
+		stats->items = pf->items;	/* the rest were judged on the way in */
+	if (!c.failed && fp_store_scanned_kinds_set(st, pf != NULL ? pf->kinds.v : c.kinds.v,
+	    pf != NULL ? pf->kinds.n : c.kinds.n, err) != FP_OK)
 		c.failed = 1;
 	if (c.failed)
 		fp_store_rollback(st);
@@ -972,9 +1046,7 @@ out:
 	for (int i = 1; i < c.nengines; i++)
 		fp_engine_free(c.engines[i]);
 	free(c.engines);
-	for (size_t i = 0; i < c.nkinds; i++)
-		free((char *)c.kinds[i].platform);
-	free(c.kinds);
+	fp_kind_counts_release(&c.kinds);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #include "footprint.h"
 #include "jsfile.h"
 #include "connector.h"
+#include "engine.h"
 #include "import.h"
 #include "source.h"
 #include "store.h"
@@ -117,7 +118,8 @@ stored_path(const char *path)
 
 int
 fp_import_path(struct fp_store *st, const char *path, const char *platform,
-    int include_messages, struct fp_import_result *res, struct fp_err *err)
+    int include_messages, struct fp_prefilter *pf, struct fp_import_result *res,
+    struct fp_err *err)
 {
 	const struct fp_connector *c;
 	struct fp_source *src = NULL;
@@ -165,8 +167,18 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		for (size_t i = 0; i < b->n; i++) {
 			struct fp_item *item = &b->items[i];
 			size_t k;
+			int again;
 
-			if (fp_store_item_upsert(st, item, source_id, err) != FP_OK)
+			if (pf != NULL) {
+				if (fp_store_item_seen(st, item, &again, err) != FP_OK)
+					goto fatal;
+				if (again) {
+					pf->repeated = 1;
+					goto stop;
+				}
+			}
+			if ((pf == NULL || fp_prefilter_keep(pf, item)) &&
+			    fp_store_item_upsert(st, item, source_id, err) != FP_OK)
 				goto fatal;
 			for (k = 0; k < nplatforms && platforms[k] != item->platform; k++)
 				;
@@ -222,8 +234,12 @@ unreadable:
 			rc = FP_FAILED;
 	}
 	goto out;
+stop:
+	rc = FP_OK;		/* pf->repeated: nothing is kept */
+	goto drain;
 fatal:
 	rc = FP_FATAL;
+drain:
 	if (q != NULL) {
 		/* stop the reader; drop what it read */
 		atomic_store(&reader.stop, 1);

@@ -23,6 +23,7 @@ struct fp_store {
 	sqlite3_stmt	*item_upsert;
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
+	sqlite3_stmt	*key_seen;	/* fp_store_item_seen's */
 	int		 import_tx;	/* fp_store_begin_import's transaction */
 	char		*path;
 	struct timespec	 busy_since;	/* another command holds the store */
@@ -310,6 +311,7 @@ fp_store_close(struct fp_store *st)
 	sqlite3_finalize(st->item_upsert);
 	sqlite3_finalize(st->finding_add);
 	sqlite3_finalize(st->item_ident);
+	sqlite3_finalize(st->key_seen);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -607,6 +609,55 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, err, "storing an item");
+	return FP_OK;
+}
+
+int
+fp_store_keys_begin(struct fp_store *st, struct fp_err *err)
+{
+	/* A plain table: a temporary one would go whenever an import sets
+	 * temp_store, and the store this is for is temporary anyway. */
+	if (exec(st, "CREATE TABLE IF NOT EXISTS keys_seen (h INTEGER PRIMARY KEY)",
+	    err) != FP_OK)
+		return FP_FATAL;
+	if (st->key_seen == NULL && sqlite3_prepare_v2(st->db,
+	    "INSERT INTO keys_seen (h) VALUES (?1) ON CONFLICT DO NOTHING", -1,
+	    &st->key_seen, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	return FP_OK;
+}
+
+static uint64_t
+hash_add(uint64_t h, const char *s)
+{
+	for (const char *p = s != NULL ? s : ""; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+	return (h ^ 0xff) * UINT64_C(1099511628211);	/* a separator */
+}
+
+int
+fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
+    struct fp_err *err)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	char *key = item_key(item);
+	int rc;
+
+	h = hash_add(h, item->platform);
+	h = hash_add(h, item->account);
+	h = hash_add(h, fp_kind_name(item->kind));
+	h = hash_add(h, key);
+	free(key);
+	/* FNV's low bits mix poorly: a final avalanche (MurmurHash3's). */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	sqlite3_bind_int64(st->key_seen, 1, (sqlite3_int64)h);
+	rc = sqlite3_step(st->key_seen);
+	sqlite3_reset(st->key_seen);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "noting an item's key");
+	*again = sqlite3_changes(st->db) == 0;
 	return FP_OK;
 }
 
