@@ -165,7 +165,7 @@ static const char *const migrations[] = {
 	 * by each scan, instead of an index that every insert had to keep in
 	 * order (1-1.5 s of a 1M-item import's 12-13 s); stores scanned before
 	 * get it now. */
-	"DROP INDEX items_kinds;"
+	"DROP INDEX IF EXISTS items_kinds;"
 	"CREATE TABLE scanned_kinds ("
 	"  platform TEXT NOT NULL,"
 	"  kind TEXT NOT NULL,"
