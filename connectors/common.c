@@ -14,6 +14,7 @@
 #include "footprint.h"
 #include "conn-util.h"
 #include "jsfile.h"
+#include "workq.h"
 
 struct fp_item *
 fp_itemq_push(struct fp_itemq *q, struct fp_conn *conn, const char *platform,
@@ -127,8 +128,11 @@ list_open(struct fp_conn *conn, struct fp_batch *b, struct fp_batch_file *f)
 	}
 	b->list = f->list;
 	if (fp_json_stream_open_reader(&b->js, member_read, b->member, f->list->keys,
-	    &info, &err) == FP_OK)
+	    &info, &err) == FP_OK) {
+		if (fp_jobs() > 1)
+			fp_json_stream_ahead(&b->js, 1);
 		return 1;
+	}
 	whole = b->js.not_array;
 	if (!whole && !f->list->quiet)
 		fp_conn_warn(conn, b->name, "%s; file skipped", err.msg);

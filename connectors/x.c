@@ -25,6 +25,7 @@
 #include "connector.h"
 #include "csv.h"
 #include "jsfile.h"
+#include "workq.h"
 #include "text.h"
 #include "x.h"
 
@@ -948,6 +949,8 @@ stream_open(struct fp_conn *conn, struct x_state *s, size_t member,
 	if (fp_json_stream_open_reader(&s->js, member_read, s->member, NULL, info,
 	    &err) == FP_OK) {
 		s->js.drop = x_unread;
+		if (fp_jobs() > 1)
+			fp_json_stream_ahead(&s->js, 1);
 		s->streaming = 1;
 		return 1;
 	}

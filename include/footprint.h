@@ -123,6 +123,7 @@ size_t	fp_utf8_chars(const char *s, size_t len);
  * replaced, and the byte offset of the first in *first_bad (if not NULL). */
 size_t	fp_utf8_repair(struct fp_buf *out, const char *s, size_t len, size_t *first_bad);
 int	fp_utf8_valid(const char *s, size_t len);
+int	fp_is_ascii(const char *s);	/* no byte of the string is >= 0x80 */
 /* Line and column (1-based) of a byte offset in a buffer. */
 void	fp_line_col(const char *s, size_t len, size_t off, int *line, int *col);
 
@@ -145,4 +146,21 @@ struct fp_strset {
 int	fp_strset_add(struct fp_strset *set, const char *s);	/* 1 if new */
 int	fp_strset_has(const struct fp_strset *set, const char *s);
 void	fp_strset_release(struct fp_strset *set);
+
+/*
+ * A set of 64-bit hashes (src/keyset.c). fp_keyset_add: 1 when h was in
+ * the set already, else 0 (added). Once fp_keyset_full (max_keys held),
+ * the owner empties it with fp_keyset_take_sorted: the keys in ascending
+ * order (the caller frees them), the set left empty and usable.
+ */
+struct fp_keyset {
+	uint64_t *slots;
+	size_t	  cap, n, max_keys;
+	int	  has_zero;
+};
+void	 fp_keyset_init(struct fp_keyset *ks, size_t max_keys);
+int	 fp_keyset_add(struct fp_keyset *ks, uint64_t h);
+int	 fp_keyset_full(const struct fp_keyset *ks);
+uint64_t *fp_keyset_take_sorted(struct fp_keyset *ks, size_t *n);
+void	 fp_keyset_release(struct fp_keyset *ks);
 #endif

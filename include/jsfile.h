@@ -101,6 +101,8 @@ int	fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
 
 typedef long (*fp_json_read_fn)(void *ud, char *buf, size_t n, struct fp_err *err);
 
+struct fp_json_ahead;
+
 struct fp_json_stream {
 	const char	*buf;		/* the window: bytes [0, len) */
 	size_t		 len, pos;
@@ -108,6 +110,8 @@ struct fp_json_stream {
 	size_t		 cap;
 	size_t		 base;		/* offset in the file of buf[0] */
 	int		 line, col;	/* place in the file of buf[0] */
+	size_t		 mark;		/* a place in the window counted to, */
+	int		 mark_line, mark_col;	/* and its line and column */
 	fp_json_read_fn	 read;		/* NULL: buf is the whole input */
 	void		*ud;
 	int		 eof;
@@ -133,6 +137,8 @@ struct fp_json_stream {
 	struct fp_json_arena arena;	/* the current element's blocks */
 	size_t		 bad_bytes;
 	int		 bad_line, bad_col;
+	int		 at_elem;	/* pos is at an element's first byte */
+	struct fp_json_ahead *ahead;	/* parsing ahead, or NULL */
 };
 
 int	fp_json_stream_open(struct fp_json_stream *js, const char *buf, size_t len);
@@ -140,6 +146,15 @@ int	fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read,
 	    void *ud, const char *const *keys, struct fp_envelope_info *info,
 	    struct fp_err *err);
 int	fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err);
+/*
+ * Parse ahead: from now on (after drop is set) the elements of a reader
+ * stream are found on this thread and parsed, a batch at a time, by
+ * `workers` threads (0: on this thread too, the same code path), while
+ * this one goes on; what fp_json_stream_next gives, and the fields above
+ * as it gives it, are the same as without. 0, or -1 when js is not a
+ * reader stream that is open and not done.
+ */
+int	fp_json_stream_ahead(struct fp_json_stream *js, int workers);
 void	fp_json_stream_release(struct fp_json_stream *js);
 
 /* Small jansson helpers: a string member or NULL; numbers as strings. */

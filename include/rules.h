@@ -130,6 +130,10 @@ struct fp_ruleset {
 	size_t			 npats;
 	struct fp_matcher	*ac_folded;	/* every case-folded pattern */
 	struct fp_matcher	*ac_cased;	/* the case-sensitive ones */
+	int			 cased_guards;	/* ac_folded also holds, as id npats,
+						 * the ASCII ones case-folded: an
+						 * ASCII text none of which is in
+						 * need not be scanned cased */
 	struct fp_regex		*regexes;
 	size_t			 nregexes;
 	struct fp_agency	*agencies;

@@ -51,12 +51,18 @@ int	 fp_store_item_upsert(struct fp_store *st, struct fp_item *item,
  * For an import that does not store every item (fp_prefilter): notes the
  * item's key (a 64-bit hash of what fp_store_item_upsert keys it by) and
  * sets *again when that key was noted before (or, rarely, another with the
- * same hash). fp_store_keys_begin, outside a transaction, makes the table
+ * same hash). The keys are held in memory (8 to 16 bytes each) up to
+ * max_keys (0: FP_STORE_KEYS_IN_MEMORY), then moved to a table, so that
+ * memory stays bounded; a key met again after its move is found only by
+ * the next move or by fp_store_keys_flush, which every import calls before
+ * it commits. fp_store_keys_begin, outside a transaction, makes the table
  * of keys; it belongs in a temporary store only.
  */
-int	 fp_store_keys_begin(struct fp_store *st, struct fp_err *err);
+#define FP_STORE_KEYS_IN_MEMORY	((size_t)1 << 21)
+int	 fp_store_keys_begin(struct fp_store *st, size_t max_keys, struct fp_err *err);
 int	 fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
 	    struct fp_err *err);
+int	 fp_store_keys_flush(struct fp_store *st, int *again, struct fp_err *err);
 
 /* Call fn for every item not marked deleted, in id order. */
 typedef int (*fp_item_fn)(void *ud, struct fp_item *item);

@@ -33,7 +33,7 @@ import_judged(struct fp_store **st, struct fp_engine *eng, struct fp_prefilter *
 	int said = 0;
 
 	*pfp = NULL;
-	if (fp_store_keys_begin(*st, &err) != FP_OK) {
+	if (fp_store_keys_begin(*st, 0, &err) != FP_OK) {
 		fprintf(stderr, "footprint audit: %s\n", err.msg);
 		return -1;
 	}

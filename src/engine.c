@@ -57,6 +57,7 @@ struct fp_engine {
 	struct fp_matcher		*country_ac;
 	struct fp_strv			 country_terms;
 	int				 country_hit;	/* term index + 1, or 0 */
+	int				 cased_guard;	/* see rs->cased_guards */
 };
 
 /* Add one name of the deployment country (or of one of its parties). */
@@ -408,6 +409,10 @@ mark_hit(void *ud, int id)
 {
 	struct fp_engine *eng = ud;
 
+	if (id >= (int)eng->rs->npats) {	/* a guard of the cased scan */
+		eng->cased_guard = 1;
+		return;
+	}
 	eng->nhits += !eng->hit[id];
 	eng->hit[id] = 1;
 }
@@ -440,11 +445,12 @@ find_terms(struct fp_engine *eng, const char *text)
 	if (text == NULL || text[0] == '\0')
 		return;
 	fp_text_normalize(&eng->folded, text, 1);
+	eng->cased_guard = 0;
 	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng);
 	if (eng->country_ac != NULL)
 		fp_matcher_scan(eng->country_ac, eng->folded.data, eng->folded.len,
 		    mark_country, &eng->country_hit);
-	if (fp_matcher_states(rs->ac_cased) > 1) {
+	if (fp_matcher_states(rs->ac_cased) > 1 && (eng->cased_guard || !fp_is_ascii(text))) {
 		fp_text_normalize(&eng->cased, text, 0);
 		fp_matcher_scan(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
 		    eng);

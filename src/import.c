@@ -199,6 +199,16 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	}
 	fp_workq_free(q);
 	q = NULL;
+	if (pf != NULL) {
+		int again;
+
+		if (fp_store_keys_flush(st, &again, err) != FP_OK)
+			goto fatal;
+		if (again) {
+			pf->repeated = 1;
+			goto stop;
+		}
+	}
 	/* The account, on the connector's platform and any other its items
 	 * were on (Threads, inside the Instagram export). */
 	if (conn.account != NULL) {

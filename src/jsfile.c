@@ -12,6 +12,7 @@
 #include "footprint.h"
 #include "jsfile.h"
 #include "source.h"
+#include "workq.h"
 
 static int
 is_ident(int c)
@@ -212,14 +213,14 @@ out:
 #define STREAM_MAX	FP_SOURCE_MAX_MEMBER
 #define STREAM_CHUNK	((size_t)1 << 20)
 
-/* Line and column of buf[off], counting from the window's start. Both
- * stop at INT_MAX (a file of one 2 GiB line has columns past it). */
+/* The place of p[n], p[0] being at line, col. Both stop at INT_MAX (a
+ * file of one 2 GiB line has columns past it). */
 static void
-stream_place(const struct fp_json_stream *js, size_t off, int *line, int *col)
+place_after(const char *p, size_t n, int line, int col, int *out_line, int *out_col)
 {
-	const char *p = js->buf, *end = js->buf + off, *nl;
-	int l = js->line;
-	size_t c = (size_t)js->col;
+	const char *end = p + n, *nl;
+	int l = line;
+	size_t c = (size_t)col;
 
 	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		if (l < INT_MAX)
@@ -228,8 +229,31 @@ stream_place(const struct fp_json_stream *js, size_t off, int *line, int *col)
 		p = nl + 1;
 	}
 	c += fp_utf8_chars(p, (size_t)(end - p));
-	*line = l;
-	*col = c > INT_MAX ? INT_MAX : (int)c;
+	*out_line = l;
+	*out_col = c > INT_MAX ? INT_MAX : (int)c;
+}
+
+/* Line and column of buf[off], counting from the window's start. */
+static void
+stream_place(const struct fp_json_stream *js, size_t off, int *line, int *col)
+{
+	place_after(js->buf, off, js->line, js->col, line, col);
+}
+
+/* The same, counting on from the last place asked for (js->mark), so that
+ * asking at each element in turn reads each byte once. */
+static void
+stream_place_on(struct fp_json_stream *js, size_t off, int *line, int *col)
+{
+	if (off < js->mark) {
+		stream_place(js, off, line, col);
+		return;
+	}
+	place_after(js->buf + js->mark, off - js->mark, js->mark_line, js->mark_col,
+	    line, col);
+	js->mark = off;
+	js->mark_line = *line;
+	js->mark_col = *col;
 }
 
 /*
@@ -244,7 +268,8 @@ refill(struct fp_json_stream *js, struct fp_err *err)
 	if (js->read == NULL || js->eof)
 		return 0;
 	if (js->pos > 0) {
-		stream_place(js, js->pos, &js->line, &js->col);
+		stream_place_on(js, js->pos, &js->line, &js->col);
+		js->mark = 0;
 		memmove(js->own, js->own + js->pos, js->len - js->pos);
 		js->len -= js->pos;
 		js->base += js->pos;
@@ -298,6 +323,7 @@ stream_init(struct fp_json_stream *js)
 {
 	memset(js, 0, sizeof *js);
 	js->line = js->col = 1;
+	js->mark_line = js->mark_col = 1;
 }
 
 int
@@ -374,9 +400,13 @@ fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read, void
 	return FP_OK;
 }
 
+static void ahead_free(struct fp_json_ahead *a);
+
 void
 fp_json_stream_release(struct fp_json_stream *js)
 {
+	if (js->ahead != NULL)
+		ahead_free(js->ahead);
 	for (int d = 0; d < js->depth; d++)
 		free(js->path[d]);
 	free(js->own);
@@ -384,6 +414,24 @@ fp_json_stream_release(struct fp_json_stream *js)
 	fp_buf_release(&js->kept);
 	fp_json_arena_release(&js->arena);
 	stream_init(js);
+}
+
+/* err: "line L, column C: not valid JSON: what", jansson's place in an
+ * element (jerr) counted from the element's, line and col. */
+static int
+fail_at(int line, int col, const json_error_t *jerr, const char *what,
+    struct fp_err *err)
+{
+	if (jerr != NULL && jerr->line > 0) {
+		long long c = jerr->line == 1 ? (long long)col + jerr->column - 1 : jerr->column;
+		long long l = (long long)line + jerr->line - 1;
+
+		col = c > INT_MAX ? INT_MAX : (int)c;
+		line = l > INT_MAX ? INT_MAX : (int)l;
+	}
+	fp_err_set(err, FP_FAILED, "line %d, column %d: not valid JSON: %s", line, col,
+	    jerr != NULL ? jerr->text : what);
+	return FP_FAILED;
 }
 
 /* err: "line L, column C: not valid JSON: what", the place in the file. */
@@ -394,17 +442,8 @@ stream_fail(struct fp_json_stream *js, size_t off, const json_error_t *jerr,
 	int line, col;
 
 	stream_place(js, off, &line, &col);
-	if (jerr != NULL && jerr->line > 0) {
-		long long c = jerr->line == 1 ? (long long)col + jerr->column - 1 : jerr->column;
-		long long l = (long long)line + jerr->line - 1;
-
-		col = c > INT_MAX ? INT_MAX : (int)c;
-		line = l > INT_MAX ? INT_MAX : (int)l;
-	}
-	fp_err_set(err, FP_FAILED, "line %d, column %d: not valid JSON: %s", line, col,
-	    jerr != NULL ? jerr->text : what);
 	js->done = 1;
-	return FP_FAILED;
+	return fail_at(line, col, jerr, what, err);
 }
 
 /*
@@ -777,30 +816,49 @@ is_dropped(const char *const *drop, const char *key, size_t len)
 	return 0;
 }
 
+/* Bytes of a number or a literal (true, false, null): two of them may not
+ * be joined where blanks stood between them. */
+static int
+is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    c == '.' || c == '+' || c == '-';
+}
+
 /*
- * The element b[0..n) without its members named in drop, into out: 1 when
- * something was cut, 0 when nothing was (or the bytes are not regular
- * enough to cut safely: then the element is parsed as it is).
+ * The element b[0..n) compacted into out: without the blanks between its
+ * tokens (X's and Meta's exports are indented: a third of their bytes,
+ * each of which jansson would read through a call) and without its members
+ * named in drop (NULL: none). 1 when out holds that, 0 when nothing was
+ * taken out (or the bytes are not regular enough to cut safely: then the
+ * element is parsed as it is). Blanks between two words ("1 2") stay, as
+ * one space, so that what was not JSON does not become JSON.
  */
 static int
-cut_members(const char *b, size_t n, const char *const *drop, struct fp_buf *out)
+compact_element(const char *b, size_t n, const char *const *drop, struct fp_buf *out)
 {
 	char stack[CUT_DEPTH];
-	int depth = 0, cut = 0;
+	int depth = 0, changed = 0;
 	char last = 0;			/* the last byte outside strings and blanks */
-	size_t i = 0, run = 0;
+	size_t i = 0;
+	char *o, *start;
 
 	fp_buf_reset(out);
+	fp_buf_grow(out, n);
+	o = start = out->data;
 	while (i < n) {
-		char c = b[i];
+		unsigned char c = (unsigned char)b[i];
 
 		if (c == '"') {
 			size_t j = string_end(b, n, i), k, e;
 
 			if (j == 0)
 				return 0;
-			if (depth == 0 || stack[depth - 1] != '{' || (last != '{' && last != ',') ||
+			if (drop == NULL || depth == 0 || stack[depth - 1] != '{' ||
+			    (last != '{' && last != ',') ||
 			    !is_dropped(drop, b + i + 1, j - i - 2)) {
+				memcpy(o, b + i, j - i);
+				o += j - i;
 				last = '"';
 				i = j;
 				continue;
@@ -814,54 +872,78 @@ cut_members(const char *b, size_t n, const char *const *drop, struct fp_buf *out
 				;
 			if ((e = value_end(b, n, k)) == 0)
 				return 0;
-			fp_buf_add(out, b + run, i - run);
 			for (k = e; k < n && is_blank((unsigned char)b[k]); k++)
 				;
 			if (k < n && b[k] == ',')
 				i = k + 1;		/* the comma after it */
 			else {
-				/* the last member: the comma before it goes */
-				size_t t = out->len;
-
-				while (t > 0 && is_blank((unsigned char)out->data[t - 1]))
-					t--;
-				if (t > 0 && out->data[t - 1] == ',')
-					out->len = t - 1;
+				/* the last member: the comma before it goes (no
+				 * blank was written after it) */
+				if (o > start && o[-1] == ',')
+					o--;
 				i = e;
 			}
-			run = i;
-			cut = 1;
+			changed = 1;
+			continue;
+		}
+		if (is_blank(c)) {
+			size_t k = i + 1;
+
+			while (k < n && is_blank((unsigned char)b[k]))
+				k++;
+			if (o > start && k < n && is_word((unsigned char)o[-1]) &&
+			    is_word((unsigned char)b[k]))
+				*o++ = ' ';
+			changed |= k - i > 1 || o == start || o[-1] != ' ';
+			i = k;
 			continue;
 		}
 		if (c == '{' || c == '[') {
 			if (depth == CUT_DEPTH)
 				return 0;
-			stack[depth++] = c;
+			stack[depth++] = (char)c;
 		} else if (c == '}' || c == ']') {
 			if (depth == 0)
 				return 0;
 			depth--;
 		}
-		if (!is_blank((unsigned char)c))
-			last = c;
+		last = (char)c;
+		*o++ = (char)c;
 		i++;
 	}
-	if (!cut)
+	if (!changed)
 		return 0;
-	fp_buf_add(out, b + run, n - run);
+	out->len = (size_t)(o - start);
+	out->data[out->len] = '\0';
 	return 1;
 }
 
-int
-fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+/* Worth compacting: members to cut, or an indented element (a blank
+ * after its first byte) of a size where a copy costs little. */
+#define COMPACT_MAX	((size_t)4 << 20)
+
+static int
+worth_compacting(const char *const *drop, const char *elem, size_t n)
 {
-	json_error_t jerr;
-	const char *elem;
-	size_t n, whole;
+	if (drop != NULL)
+		return 1;
+	return n > 1 && n <= COMPACT_MAX && is_blank((unsigned char)elem[1]);
+}
+
+/* --- the elements ------------------------------------------------------ */
+
+/*
+ * On to the next element: FP_OK with it at pos (js->at_elem, so that a
+ * second call stays there), FP_EOF after the list (or the lists), or
+ * FP_FAILED with err.
+ */
+static int
+to_element(struct fp_json_stream *js, struct fp_err *err)
+{
 	int r;
 
-	*out = NULL;
-	fp_json_arena_reset(&js->arena);	/* the element before is done with */
+	if (js->at_elem)
+		return FP_OK;
 	for (;;) {
 		if (js->done)
 			return FP_EOF;
@@ -888,51 +970,357 @@ fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 	if (r == 0)
 		return stream_fail(js, js->pos, NULL, "the list is cut short (']' expected)",
 		    err);
-	/* the element's bytes, whole in the window */
+	js->at_elem = 1;
+	return FP_OK;
+}
+
+/* The length of the element at pos, its bytes whole in the window (the
+ * rest of the input when it is cut short: jansson then says where and
+ * how). FP_OK, or FP_FAILED on a read error. */
+static int
+element_span(struct fp_json_stream *js, size_t *n, struct fp_err *err)
+{
+	int r;
+
 	js->scan_off = 0;
 	js->scan_depth = 0;
 	js->scan_in_str = 0;
-	while ((n = element_end(js)) == 0) {
+	while ((*n = element_end(js)) == 0) {
 		if ((r = refill(js, err)) < 0)
 			return read_fail(js, err);
 		if (r == 0) {
-			/* cut short: jansson says where and how */
-			n = js->len - js->pos;
+			*n = js->len - js->pos;
 			break;
 		}
 	}
-	elem = js->buf + js->pos;
-	whole = n;
-	if (!fp_utf8_valid(elem, n)) {
-		size_t first_bad = 0, bad;
+	return FP_OK;
+}
 
-		fp_buf_reset(&js->fixed);
-		bad = fp_utf8_repair(&js->fixed, elem, n, &first_bad);
-		if (js->bad_bytes == 0)
-			stream_place(js, js->pos + first_bad, &js->bad_line, &js->bad_col);
-		js->bad_bytes += bad;
-		elem = js->fixed.data;
-		n = js->fixed.len;
-	}
-	/* exactly one value in those bytes, or an error that says where; with
-	 * members cut out, the error and its place are those of the bytes as
-	 * they are (should the cut ones parse, the element is taken whole) */
-	fp_json_arena_enter(&js->arena);
-	*out = NULL;
-	if (js->drop != NULL && cut_members(elem, n, js->drop, &js->kept))
-		*out = json_loadb(js->kept.data, js->kept.len, JSON_DECODE_ANY |
-		    JSON_ALLOW_NUL, &jerr);
-	if (*out == NULL)
-		*out = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-	fp_json_arena_leave();
-	if (*out == NULL)
-		return stream_fail(js, js->pos, &jerr, NULL, err);
-	js->pos += whole;
+/* Past the element of n bytes at pos. */
+static void
+element_done(struct fp_json_stream *js, size_t n)
+{
+	js->pos += n;
+	js->at_elem = 0;
 	js->index++;
 	js->list_count++;
 	if (js->single)		/* the one element of a value path */
 		js->in_list = js->single = 0;
+}
+
+/*
+ * Parse one element's n bytes (with the scratch buffers fixed and kept,
+ * its blocks in arena a): invalid UTF-8 repaired (*bad bytes, the first at
+ * *first_bad), compacted (compact_element) when that pays. Exactly one
+ * value, or NULL with jerr placed in the bytes as they are: should the
+ * compacted ones not parse, the element is parsed whole.
+ */
+static json_t *
+parse_element(const char *elem, size_t n, const char *const *drop, struct fp_buf *fixed,
+    struct fp_buf *kept, struct fp_json_arena *a, size_t *bad, size_t *first_bad,
+    json_error_t *jerr)
+{
+	json_t *v = NULL;
+
+	*bad = 0;
+	*first_bad = 0;
+	if (!fp_utf8_valid(elem, n)) {
+		fp_buf_reset(fixed);
+		*bad = fp_utf8_repair(fixed, elem, n, first_bad);
+		elem = fixed->data;
+		n = fixed->len;
+	}
+	fp_json_arena_enter(a);
+	if (worth_compacting(drop, elem, n) && compact_element(elem, n, drop, kept))
+		v = json_loadb(kept->data, kept->len, JSON_DECODE_ANY | JSON_ALLOW_NUL, jerr);
+	if (v == NULL)
+		v = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, jerr);
+	fp_json_arena_leave();
+	return v;
+}
+
+/* The next element, read and parsed here. */
+static int
+next_here(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+{
+	json_error_t jerr;
+	size_t n, bad, first_bad;
+	int r;
+
+	fp_json_arena_reset(&js->arena);	/* the element before is done with */
+	if ((r = to_element(js, err)) != FP_OK || (r = element_span(js, &n, err)) != FP_OK)
+		return r;
+	*out = parse_element(js->buf + js->pos, n, js->drop, &js->fixed, &js->kept,
+	    &js->arena, &bad, &first_bad, &jerr);
+	if (bad > 0) {
+		if (js->bad_bytes == 0)
+			stream_place(js, js->pos + first_bad, &js->bad_line, &js->bad_col);
+		js->bad_bytes += bad;
+	}
+	if (*out == NULL)
+		return stream_fail(js, js->pos, &jerr, NULL, err);
+	element_done(js, n);
 	return FP_OK;
+}
+
+/* --- parsing ahead, on another thread ---------------------------------- */
+
+/*
+ * In ahead mode (fp_json_stream_ahead), this thread finds the elements'
+ * bytes and copies them into batches, which a worker parses (repairs,
+ * compacts) while this thread goes on; the elements are handed out in
+ * order, each with the key, list count and places it had when it was
+ * found, so that what the caller sees is what it would see without.
+ * An element bigger than AHEAD_BIG is not copied: the batches before it
+ * are handed out, then it is parsed in the window, here.
+ */
+#define AHEAD_BYTES	((size_t)1 << 20)	/* a batch's bytes, about */
+#define AHEAD_ELEMS	1024			/* and at most its elements */
+#define AHEAD_BIG	AHEAD_BYTES
+#define AHEAD_DEPTH	3			/* batches */
+
+struct ahead_elem {
+	size_t		 off, len;	/* its bytes in the batch */
+	int		 line, col;	/* the place of its first byte */
+	int		 key, lists;	/* js->key and js->lists once found */
+	json_t		*v;		/* parsed (the worker's) */
+	size_t		 bad, first_bad;
+};
+
+struct ahead_batch {
+	struct fp_buf	 bytes;
+	struct ahead_elem *e;
+	size_t		 n, cap;
+	size_t		 next;		/* the next to hand out */
+	/* after the elements */
+	int		 end;		/* FP_OK; or FP_EOF, FP_FAILED: the last */
+	struct fp_err	 end_err;
+	int		 big;		/* a big element next, in the window */
+	int		 end_lists;
+	/* the worker's */
+	const char *const *drop;
+	struct fp_json_arena arena;
+	struct fp_buf	 fixed, kept;
+	size_t		 failed_at;	/* the element that is not JSON, or n */
+	json_error_t	 jerr;
+};
+
+struct fp_json_ahead {
+	struct fp_json_stream	 scan;	/* the reading state, moved here */
+	struct fp_workq		*q;
+	struct ahead_batch	 batch[AHEAD_DEPTH];
+	struct ahead_batch	*free[AHEAD_DEPTH];
+	int			 nfree;
+	struct ahead_batch	*cur;	/* being handed out */
+	int			 stopped; /* at the end, or at a big element */
+};
+
+static void
+ahead_parse(void *ctx, int worker, void *task)
+{
+	struct ahead_batch *b = task;
+
+	(void)ctx;
+	(void)worker;
+	b->failed_at = b->n;
+	for (size_t i = 0; i < b->n; i++) {
+		struct ahead_elem *e = &b->e[i];
+
+		e->v = parse_element(b->bytes.data + e->off, e->len, b->drop, &b->fixed,
+		    &b->kept, &b->arena, &e->bad, &e->first_bad, &b->jerr);
+		if (e->v == NULL) {
+			b->failed_at = i;	/* nothing after it is handed out */
+			break;
+		}
+	}
+}
+
+/* Fill b with the elements that come next, up to its size. */
+static void
+ahead_fill(struct fp_json_ahead *a, struct ahead_batch *b)
+{
+	struct fp_json_stream *js = &a->scan;
+
+	fp_buf_reset(&b->bytes);
+	b->n = b->next = 0;
+	b->end = FP_OK;
+	b->big = 0;
+	b->drop = js->drop;
+	while (b->n < AHEAD_ELEMS && b->bytes.len < AHEAD_BYTES) {
+		struct ahead_elem *e;
+		size_t n;
+		int r;
+
+		fp_err_clear(&b->end_err);
+		if ((r = to_element(js, &b->end_err)) == FP_OK)
+			r = element_span(js, &n, &b->end_err);
+		if (r != FP_OK) {
+			b->end = r;
+			a->stopped = 1;
+			break;
+		}
+		if (n > AHEAD_BIG) {
+			b->big = 1;
+			a->stopped = 1;
+			break;
+		}
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 64;
+			b->e = xreallocarray(b->e, b->cap, sizeof *b->e);
+		}
+		e = &b->e[b->n++];
+		e->off = b->bytes.len;
+		e->len = n;
+		stream_place_on(js, js->pos, &e->line, &e->col);
+		e->key = js->key;
+		e->lists = js->lists;
+		e->v = NULL;
+		fp_buf_add(&b->bytes, js->buf + js->pos, n);
+		element_done(js, n);
+	}
+	b->end_lists = js->lists;
+}
+
+/* Done with b: what was not handed out goes, and b is free again. */
+static void
+ahead_recycle(struct fp_json_ahead *a, struct ahead_batch *b)
+{
+	for (size_t i = b->next; i < b->n; i++)
+		json_decref(b->e[i].v);
+	b->n = b->next = 0;
+	fp_json_arena_reset(&b->arena);
+	a->free[a->nfree++] = b;
+}
+
+int
+fp_json_stream_ahead(struct fp_json_stream *js, int workers)
+{
+	struct fp_json_ahead *a;
+
+	if (js->read == NULL || js->ahead != NULL || js->done)
+		return -1;
+	a = xcalloc(1, sizeof *a);
+	/* the reading state moves; js keeps what callers look at */
+	a->scan = *js;
+	js->buf = js->own = NULL;
+	js->len = js->pos = js->cap = 0;
+	memset(js->path, 0, sizeof js->path);
+	js->depth = 0;
+	memset(&js->fixed, 0, sizeof js->fixed);
+	memset(&js->kept, 0, sizeof js->kept);
+	memset(&js->arena, 0, sizeof js->arena);
+	for (int i = 0; i < AHEAD_DEPTH; i++)
+		a->free[a->nfree++] = &a->batch[i];
+	a->q = fp_workq_new(workers, AHEAD_DEPTH, ahead_parse, NULL);
+	js->ahead = a;
+	return 0;
+}
+
+static int
+next_ahead(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+{
+	struct fp_json_ahead *a = js->ahead;
+	int r;
+
+	fp_json_arena_reset(&a->scan.arena);	/* a big element before */
+	for (;;) {
+		struct ahead_batch *b = a->cur;
+
+		if (b != NULL && b->next < b->n) {
+			struct ahead_elem *e = &b->e[b->next];
+
+			if (e->bad > 0) {
+				if (js->bad_bytes == 0)
+					place_after(b->bytes.data + e->off, e->first_bad, e->line,
+					    e->col, &js->bad_line, &js->bad_col);
+				js->bad_bytes += e->bad;
+			}
+			js->key = e->key;
+			js->lists = e->lists;
+			if (b->next == b->failed_at) {
+				js->done = 1;
+				return fail_at(e->line, e->col, &b->jerr, NULL, err);
+			}
+			b->next++;
+			js->index++;
+			*out = e->v;
+			return FP_OK;
+		}
+		if (b != NULL) {
+			/* every element of b handed out: then what it ended at */
+			js->lists = b->end_lists;
+			if (b->end != FP_OK) {
+				js->done = 1;
+				if (b->end == FP_FAILED)
+					*err = b->end_err;
+				return b->end;
+			}
+			a->cur = NULL;
+			ahead_recycle(a, b);
+			if (b->big) {
+				struct fp_json_stream *s = &a->scan;
+
+				a->stopped = 0;
+				s->bad_bytes = js->bad_bytes;
+				s->bad_line = js->bad_line;
+				s->bad_col = js->bad_col;
+				r = next_here(s, out, err);
+				js->bad_bytes = s->bad_bytes;
+				js->bad_line = s->bad_line;
+				js->bad_col = s->bad_col;
+				js->key = s->key;
+				js->lists = s->lists;
+				if (r == FP_OK)
+					js->index++;
+				else
+					js->done = 1;
+				return r;
+			}
+		}
+		while (!a->stopped && a->nfree > 0) {
+			struct ahead_batch *f = a->free[--a->nfree];
+
+			ahead_fill(a, f);
+			fp_workq_submit(a->q, f);
+		}
+		if ((a->cur = fp_workq_collect(a->q)) == NULL) {
+			js->done = 1;	/* cannot be: the last batch says how it ends */
+			return FP_EOF;
+		}
+	}
+}
+
+static void
+ahead_free(struct fp_json_ahead *a)
+{
+	struct ahead_batch *b;
+
+	if (a->cur != NULL)
+		ahead_recycle(a, a->cur);
+	while ((b = fp_workq_collect(a->q)) != NULL)
+		ahead_recycle(a, b);
+	fp_workq_free(a->q);
+	for (int i = 0; i < AHEAD_DEPTH; i++) {
+		b = &a->batch[i];
+		fp_buf_release(&b->bytes);
+		free(b->e);
+		fp_json_arena_release(&b->arena);
+		fp_buf_release(&b->fixed);
+		fp_buf_release(&b->kept);
+	}
+	fp_json_stream_release(&a->scan);
+	free(a);
+}
+
+int
+fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+{
+	*out = NULL;
+	if (js->done)
+		return FP_EOF;
+	if (js->ahead != NULL)
+		return next_ahead(js, out, err);
+	return next_here(js, out, err);
 }
 
 const char *

@@ -17,6 +17,7 @@
 #endif
 
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1174,6 +1175,21 @@ fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
 	for (size_t i = 0; i < rs->npats; i++)
 		fp_matcher_add(rs->pats[i].cased ? rs->ac_cased : rs->ac_folded,
 		    rs->pats[i].norm, strlen(rs->pats[i].norm), (int)i);
+	for (size_t i = 0; i < rs->npats; i++) {
+		/* An ASCII text's folded form is its cased form in lower case
+		 * (test-text checks it), so where "UN" is in the one, "un" is
+		 * in the other: a guard for the cased scan. */
+		char *g;
+
+		if (!rs->pats[i].cased || !fp_is_ascii(rs->pats[i].norm))
+			continue;
+		g = xstrdup(rs->pats[i].norm);
+		for (char *p = g; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		fp_matcher_add(rs->ac_folded, g, strlen(g), (int)rs->npats);
+		rs->cased_guards++;
+		free(g);
+	}
 	fp_matcher_compile(rs->ac_folded);
 	fp_matcher_compile(rs->ac_cased);
 	{

@@ -24,6 +24,8 @@ struct fp_store {
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
 	sqlite3_stmt	*key_seen;	/* fp_store_item_seen's */
+	struct fp_keyset keys;		/* its keys, until there are too many */
+	int		 keys_spilled;	/* some went to the table keys_seen */
 	int		 import_tx;	/* fp_store_begin_import's transaction */
 	char		*path;
 	struct timespec	 busy_since;	/* another command holds the store */
@@ -312,6 +314,7 @@ fp_store_close(struct fp_store *st)
 	sqlite3_finalize(st->finding_add);
 	sqlite3_finalize(st->item_ident);
 	sqlite3_finalize(st->key_seen);
+	fp_keyset_release(&st->keys);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -613,7 +616,7 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 }
 
 int
-fp_store_keys_begin(struct fp_store *st, struct fp_err *err)
+fp_store_keys_begin(struct fp_store *st, size_t max_keys, struct fp_err *err)
 {
 	/* A plain table: a temporary one would go whenever an import sets
 	 * temp_store, and the store this is for is temporary anyway. */
@@ -624,6 +627,9 @@ fp_store_keys_begin(struct fp_store *st, struct fp_err *err)
 	    "INSERT INTO keys_seen (h) VALUES (?1) ON CONFLICT DO NOTHING", -1,
 	    &st->key_seen, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
+	fp_keyset_release(&st->keys);
+	fp_keyset_init(&st->keys, max_keys > 0 ? max_keys : FP_STORE_KEYS_IN_MEMORY);
+	st->keys_spilled = 0;
 	return FP_OK;
 }
 
@@ -635,30 +641,74 @@ hash_add(uint64_t h, const char *s)
 	return (h ^ 0xff) * UINT64_C(1099511628211);	/* a separator */
 }
 
-int
-fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
-    struct fp_err *err)
+/* The 64-bit hash of what fp_store_item_upsert keys item by. */
+static uint64_t
+key_hash(const struct fp_item *item)
 {
 	uint64_t h = UINT64_C(1469598103934665603);
-	char *key = item_key(item);
-	int rc;
 
 	h = hash_add(h, item->platform);
 	h = hash_add(h, item->account);
 	h = hash_add(h, fp_kind_name(item->kind));
-	h = hash_add(h, key);
-	free(key);
+	if (item->native_id != NULL && item->native_id[0] != '\0') {
+		/* item_key's "id:%s", without making it */
+		for (const char *p = "id:"; *p != '\0'; p++)
+			h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+		h = hash_add(h, item->native_id);
+	} else {
+		char *key = item_key(item);
+
+		h = hash_add(h, key);
+		free(key);
+	}
 	/* FNV's low bits mix poorly: a final avalanche (MurmurHash3's). */
 	h ^= h >> 33;
 	h *= UINT64_C(0xff51afd7ed558ccd);
 	h ^= h >> 33;
-	sqlite3_bind_int64(st->key_seen, 1, (sqlite3_int64)h);
-	rc = sqlite3_step(st->key_seen);
-	sqlite3_reset(st->key_seen);
-	if (rc != SQLITE_DONE)
-		return db_fail(st, err, "noting an item's key");
-	*again = sqlite3_changes(st->db) == 0;
-	return FP_OK;
+	return h;
+}
+
+/* Move the keys held in memory to the table keys_seen, in order (the
+ * B-tree is filled left to right); *again is set when one was there. */
+static int
+keys_spill(struct fp_store *st, int *again, struct fp_err *err)
+{
+	size_t n;
+	uint64_t *v = fp_keyset_take_sorted(&st->keys, &n);
+	int rc = FP_OK;
+
+	st->keys_spilled = 1;
+	for (size_t i = 0; i < n && !*again; i++) {
+		sqlite3_bind_int64(st->key_seen, 1, (sqlite3_int64)v[i]);
+		if (sqlite3_step(st->key_seen) != SQLITE_DONE) {
+			sqlite3_reset(st->key_seen);
+			rc = db_fail(st, err, "noting the items' keys");
+			break;
+		}
+		sqlite3_reset(st->key_seen);
+		*again = sqlite3_changes(st->db) == 0;
+	}
+	free(v);
+	return rc;
+}
+
+int
+fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
+    struct fp_err *err)
+{
+	*again = fp_keyset_add(&st->keys, key_hash(item));
+	if (*again || !fp_keyset_full(&st->keys))
+		return FP_OK;
+	return keys_spill(st, again, err);
+}
+
+int
+fp_store_keys_flush(struct fp_store *st, int *again, struct fp_err *err)
+{
+	*again = 0;
+	if (!st->keys_spilled)
+		return FP_OK;	/* every key is in memory, and was checked */
+	return keys_spill(st, again, err);
 }
 
 static char *

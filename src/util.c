@@ -516,6 +516,18 @@ fp_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+int
+fp_is_ascii(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;; p++)
+		if (*p >= 0x80)
+			return 0;
+		else if (*p == '\0')
+			return 1;
+}
+
 size_t
 fp_utf8_chars(const char *s, size_t len)
 {

@@ -11,7 +11,9 @@
  * (keys "orderedItems" and "a") stream with the same promises; so do lists
  * and values down key paths into nested objects (TikTok's), whose
  * elements and end are the same whether the member comes in pieces of 1
- * to 16 bytes or at once, each tagged with a key that exists. With members
+ * to 16 bytes or at once, each tagged with a key that exists, and the
+ * same again parsed ahead (fp_json_stream_ahead: elements, keys, counts,
+ * end and the place of bad UTF-8 as read in place). With members
  * cut out before parsing (drop), each element is the one parsed whole,
  * once both have those members deleted (the unit tests check what is cut), the end is the same, and an error is the same
  * unless the element parses once they are cut.
@@ -62,9 +64,11 @@ read_pieces(void *ud, char *buf, size_t n, struct fp_err *err)
 	return (long)k;
 }
 
-/* Every element down the key paths, with its key, then the end. */
+/* Every element down the key paths, with its key, then the end, the
+ * lists found and the bad UTF-8 met; parsing ahead (on this thread) when
+ * ahead is set. */
 static char *
-paths_dump(const uint8_t *data, size_t size, unsigned seed)
+paths_dump(const uint8_t *data, size_t size, unsigned seed, int ahead)
 {
 	static const char *const keys[] = { "a/b/c", "=a/v", "*/l", "=x", NULL };
 	struct pieces p = { data, size, 0, seed };
@@ -77,17 +81,20 @@ paths_dump(const uint8_t *data, size_t size, unsigned seed)
 
 	if (fp_json_stream_open_reader(&rs, seed != 0 ? read_pieces : read_all, &p, keys,
 	    &info, &err) == FP_OK) {
+		if (ahead)
+			FUZZ_ASSERT(fp_json_stream_ahead(&rs, 0) == (rs.done ? -1 : 0));
 		while ((r = fp_json_stream_next(&rs, &e, &err)) == FP_OK) {
 			char *s = fp_json_dumps(e, JSON_ENCODE_ANY | JSON_COMPACT);
 
 			FUZZ_ASSERT(rs.key >= 0 && rs.key < 4);
-			FUZZ_ASSERT(rs.depth >= 0 && rs.depth < FP_JSON_PATH_MAX);
-			fp_buf_addf(&b, "%d:%s\n", rs.key, s ? s : "?");
+			FUZZ_ASSERT(ahead || (rs.depth >= 0 && rs.depth < FP_JSON_PATH_MAX));
+			fp_buf_addf(&b, "%d/%d/%ld:%s\n", rs.key, rs.lists, rs.index, s ? s : "?");
 			free(s);
 			json_decref(e);
 		}
 		FUZZ_ASSERT(r == FP_EOF || strncmp(err.msg, "line ", 5) == 0);
-		fp_buf_addf(&b, "end %d %s", r, r == FP_FAILED ? err.msg : "");
+		fp_buf_addf(&b, "end %d %s (%d lists; %zu bad at %d:%d)", r,
+		    r == FP_FAILED ? err.msg : "", rs.lists, rs.bad_bytes, rs.bad_line, rs.bad_col);
 	} else
 		fp_buf_addf(&b, "open %d %s", rs.not_array, err.msg);
 	fp_json_stream_release(&rs);
@@ -266,12 +273,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cut_check(data, size);
 	/* down key paths into nested objects, in pieces and at once */
 	{
-		char *whole = paths_dump(data, size, 0);
-		char *pieces = paths_dump(data, size, (unsigned)size * 13u + 1u);
+		char *whole = paths_dump(data, size, 0, 0);
+		char *pieces = paths_dump(data, size, (unsigned)size * 13u + 1u, 0);
+		char *ahead = paths_dump(data, size, (unsigned)size * 5u + 1u, 1);
 
 		FUZZ_ASSERT(strcmp(whole, pieces) == 0);
+		FUZZ_ASSERT(strcmp(whole, ahead) == 0);
 		free(whole);
 		free(pieces);
+		free(ahead);
 	}
 	free(buf);
 	return 0;

@@ -208,6 +208,17 @@ UNIT(stream_keeps_what_came_before_a_break)
 	free(got);
 }
 
+/* The reader tests run in place (-1) and again parsing ahead
+ * (fp_json_stream_ahead) with this many workers. */
+static int ahead_workers = -1;
+
+static void
+maybe_ahead(struct fp_json_stream *js)
+{
+	if (ahead_workers >= 0)		/* (a stream already done stays in place) */
+		CHECK(fp_json_stream_ahead(js, ahead_workers) == (js->done ? -1 : 0));
+}
+
 /* A member handed over k bytes at a time, as an archive decompresses it. */
 struct dribble {
 	const char	*s;
@@ -247,6 +258,7 @@ reader_ids_at(const char *file, size_t k, const char *const *keys)
 		fp_json_stream_release(&js);
 		return r;
 	}
+	maybe_ahead(&js);
 	fp_buf_add(&b, "", 0);
 	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
 		json_t *id = json_object_get(e, "id");
@@ -331,6 +343,7 @@ path_ids_at(const char *file, size_t k, const char *const *keys, size_t *cap)
 		fp_json_stream_release(&js);
 		return r;
 	}
+	maybe_ahead(&js);
 	fp_buf_add(&b, "", 0);
 	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
 		json_t *id = json_object_get(e, "id");
@@ -468,6 +481,7 @@ cut_ids(const char *file, const char *const *drop)
 		return xstrdup("not a list");
 	}
 	js.drop = drop;
+	maybe_ahead(&js);
 	fp_buf_add(&b, "", 0);
 	while ((rc = fp_json_stream_next(&js, &e, &err)) == FP_OK) {
 		char *t = fp_json_dumps(e, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
@@ -503,6 +517,15 @@ UNIT(reader_cuts_members_nobody_reads)
 		{ "[{\"drop\" 1}]", "|line 1, column 10: not valid JSON: ':' expected near '1'" },
 		/* (a fault inside a member cut out goes unseen) */
 		{ "[{\"drop\": [1, tru], \"a\": 1}]", "{\"a\":1}" },
+		/* blanks go, but two words they parted stay parted; blanks in
+		 * strings stay */
+		{ "[ {\n  \"a\" : [ 1 ,\t-2.5e3 ] ,\r\n \"s\" : \" x  y \" } ]",
+		  "{\"a\":[1,-2500.0],\"s\":\" x  y \"}" },
+		{ "[[1 2]]", "|line 1, column 5: not valid JSON: ']' expected near '2'" },
+		{ "[{\"a\": tru e}]", "|line 1, column 10: not valid JSON: invalid token near 'tru'" },
+		{ "[{\"a\": 1. 5}]", "|line 1, column 9: not valid JSON: invalid token near '1.'" },
+		{ "[{\"a\": 1 }, {\"b\": - 1}]",
+		  "{\"a\":1}|line 1, column 19: not valid JSON: invalid token near '-'" },
 	};
 
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -513,7 +536,80 @@ UNIT(reader_cuts_members_nobody_reads)
 	}
 }
 
-UNIT_MAIN(reader_cuts_members_nobody_reads, reader_any_key, reader_follows_key_paths, reader_drops_big_members_in_bounded_memory, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
+/* Every reader test again, parsing ahead: inline (0 workers) and on a
+ * thread; the same elements, errors, places, keys and counts. */
+UNIT(reader_parsing_ahead_gives_the_same)
+{
+	for (int w = 0; w <= 1; w++) {
+		ahead_workers = w;
+		reader_streams_in_any_pieces();
+		reader_streams_lists_inside_an_object();
+		reader_follows_key_paths();
+		reader_any_key();
+		reader_cuts_members_nobody_reads();
+	}
+	ahead_workers = -1;
+}
+
+/* Many batches: elements of every size, one bigger than a batch (parsed
+ * in the window), bad UTF-8 after it and an error further on; what comes
+ * out, in place and ahead, is the same. */
+UNIT(reader_parsing_ahead_over_many_batches)
+{
+	static const char *const keys[] = { "items", NULL };
+	static char filler[200], big[128 << 10];
+	struct fp_buf f = FP_BUF_INIT;
+	char *want[4];
+
+	for (size_t k = 0; k < sizeof filler; k++)
+		filler[k] = (char)('a' + k % 26);
+	memset(big, 'b', sizeof big);
+
+	for (int v = 0; v < 4; v++) {
+		fp_buf_reset(&f);
+		fp_buf_addstr(&f, "{\"n\": 1,\n \"items\": [\n");
+		for (int i = 0; i < 4500; i++) {
+			fp_buf_addf(&f, "%s  {\"id\": \"%d\", \"t\": \"", i ? ",\n" : "", i);
+			fp_buf_add(&f, filler, (size_t)(i * 37) % 200);
+			if (i == 2000)	/* bigger than a batch */
+				for (int k = 0; k < 9; k++)
+					fp_buf_add(&f, big, sizeof big);
+			if (i == 2500 || (v > 0 && i == 1000))
+				fp_buf_addstr(&f, "\xff\xfe");
+			fp_buf_addstr(&f, v == 3 && i == 3000 ? "\", \"u\": tru}" : "\"}");
+			if (v == 2 && i == 4000)	/* after the element */
+				fp_buf_addstr(&f, " x");
+		}
+		fp_buf_addstr(&f, "\n]}\n");
+		for (int w = -1; w <= 1; w++) {
+			char *got;
+
+			ahead_workers = w;
+			got = reader_ids_at(fp_buf_str(&f), 65536, keys);
+			if (w < 0)
+				want[v] = got;
+			else {
+				CHECK_STR(got, want[v]);
+				free(got);
+			}
+		}
+		ahead_workers = -1;
+	}
+	/* the last elements, the error and the first bad byte's place */
+	CHECK(strstr(want[0], ",4498,4499#2 at 2503:") != NULL);
+	CHECK(strstr(want[1], ",4498,4499#4 at 1003:") != NULL);
+	CHECK(strstr(want[2], ",3999,4000|line 4003, column 27: not valid JSON: ',' or ']'"
+	    " expected#4 at 1003:") != NULL);
+	CHECK(strstr(want[2], "#4 at 1003:") != NULL);
+	CHECK(strstr(want[3], ",2999|line 3003, column ") != NULL);
+	CHECK(strstr(want[3], "invalid token near 'tru'#4 at 1003:") != NULL);
+	for (int v = 0; v < 4; v++)
+		free(want[v]);
+	fp_buf_release(&f);
+}
+
+UNIT_MAIN(reader_parsing_ahead_gives_the_same, reader_parsing_ahead_over_many_batches,
+    reader_cuts_members_nobody_reads, reader_any_key, reader_follows_key_paths, reader_drops_big_members_in_bounded_memory, stream_reads_elements_one_by_one, stream_keeps_what_came_before_a_break,
     reader_streams_in_any_pieces, reader_streams_lists_inside_an_object,
     ytd_envelope, ytd_multipart_and_semicolon, empty_array_one_line_no_newline,
     grailbird_and_var, plain_json_accepted, wrong_envelope_names_place, empty_file,

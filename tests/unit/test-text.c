@@ -1,5 +1,7 @@
 /* Unit tests: HTML entities and normalisation (src/text.c). */
 #include "config.h"
+
+#include <ctype.h>
 #include "unit.h"
 #include "text.h"
 
@@ -78,6 +80,33 @@ UNIT(ascii_fast_path_agrees_with_utf8proc)
 	fp_buf_release(&b);
 }
 
+/* What the engine's guard of its cased scan rests on (rules.h:
+ * cased_guards): an ASCII text folded is the same text cased, in lower
+ * case, byte for byte. */
+UNIT(ascii_folded_is_cased_in_lower_case)
+{
+	struct fp_buf f = FP_BUF_INIT, c = FP_BUF_INIT;
+	char text[64];
+	unsigned seed = 7;
+
+	for (int r = 0; r < 5000; r++) {
+		size_t n = 1 + (seed = seed * 1103515245 + 12345) / 65536 % 40;
+
+		for (size_t i = 0; i < n; i++)
+			text[i] = (char)(1 + (seed = seed * 1103515245 + 12345) / 65536 % 127);
+		if (r % 3 == 0)
+			memcpy(text, "#UNHcr ", 7 < n ? 7 : n);
+		text[n] = '\0';
+		fp_text_normalize(&f, text, 1);
+		fp_text_normalize(&c, text, 0);
+		for (size_t i = 0; i < c.len; i++)
+			c.data[i] = (char)tolower((unsigned char)c.data[i]);
+		CHECK_STR(f.data, c.data);
+	}
+	fp_buf_release(&f);
+	fp_buf_release(&c);
+}
+
 static void
 put_utf8(struct fp_buf *b, int32_t cp)
 {
@@ -146,4 +175,5 @@ UNIT(table_path_agrees_with_utf8proc)
 }
 
 UNIT_MAIN(entities, normal_form, ascii_fast_path_agrees_with_utf8proc,
+    ascii_folded_is_cased_in_lower_case,
     table_path_agrees_with_utf8proc)
