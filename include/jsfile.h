@@ -160,6 +160,10 @@ void	fp_json_stream_release(struct fp_json_stream *js);
 /* Small jansson helpers: a string member or NULL; numbers as strings. */
 const char *fp_json_str(const json_t *obj, const char *key);
 char	*fp_json_strdup(const json_t *obj, const char *key);	/* numbers too */
+/* json_loads(s, flags, NULL), flags 0 or JSON_DECODE_ANY and JSON_ALLOW_NUL,
+ * through the fast path of jsparse.h where it can: for the JSON the store
+ * keeps (evidence, guidelines, counts), read back once per finding. */
+json_t	*fp_json_loads(const char *s, size_t flags);
 /* json_dumps, but the string is malloc'd, for free(): with jsarena.c
  * installed, json_dumps's own is not (so it is poisoned here). */
 char	*fp_json_dumps(const json_t *v, size_t flags);

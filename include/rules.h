@@ -50,6 +50,7 @@ struct fp_match {
 	/* FP_M_TERMS: pattern ids into the rule set's pattern table */
 	int		*pats;
 	size_t		 npats;
+	int		*sorted;	/* pats in increasing order, for lookups */
 	int		 regex;		/* FP_M_REGEX: index into the rule set's regexes */
 	double		 weight;	/* in a score */
 	/* ANY / ALL / NONE / SCORE: children */

@@ -46,7 +46,8 @@ struct fp_engine {
 	int				 lenient;	/* fp_prefilter's */
 	/* per item */
 	unsigned char			*hit;		/* by pattern id */
-	size_t				 nhits;		/* patterns hit */
+	int				*hit_ids;	/* the ids hit, nhits of them */
+	size_t				 nhits;
 	struct fp_buf			 folded, cased;
 	const char			*text;		/* the item's decoded text */
 	signed char			*rx_state;	/* by regex: -1 not run, 0, 1 */
@@ -243,6 +244,7 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 		for (char *c = eng->work_domains.v[i]; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 	eng->hit = xcalloc(rs->npats ? rs->npats : 1, 1);
+	eng->hit_ids = xreallocarray(NULL, rs->npats ? rs->npats : 1, sizeof *eng->hit_ids);
 	eng->rx_state = xcalloc(rs->nregexes ? rs->nregexes : 1, 1);
 	eng->rx_match = xcalloc(rs->nregexes ? rs->nregexes : 1, sizeof *eng->rx_match);
 	eng->md = pcre2_match_data_create(1, NULL);
@@ -272,6 +274,7 @@ fp_engine_free(struct fp_engine *eng)
 	free(eng->accounts);
 	fp_strv_release(&eng->work_domains);
 	free(eng->hit);
+	free(eng->hit_ids);
 	for (size_t i = 0; i < eng->rs->nregexes; i++)
 		free(eng->rx_match[i]);
 	free(eng->rx_match);
@@ -413,8 +416,10 @@ mark_hit(void *ud, int id)
 		eng->cased_guard = 1;
 		return;
 	}
-	eng->nhits += !eng->hit[id];
-	eng->hit[id] = 1;
+	if (!eng->hit[id]) {
+		eng->hit[id] = 1;
+		eng->hit_ids[eng->nhits++] = id;
+	}
 }
 
 static void
@@ -432,8 +437,8 @@ find_terms(struct fp_engine *eng, const char *text)
 {
 	const struct fp_ruleset *rs = eng->rs;
 
-	if (eng->nhits > 0)
-		memset(eng->hit, 0, rs->npats ? rs->npats : 1);
+	for (size_t i = 0; i < eng->nhits; i++)
+		eng->hit[eng->hit_ids[i]] = 0;
 	eng->nhits = 0;
 	for (size_t i = 0; i < rs->nregexes; i++) {
 		eng->rx_state[i] = -1;
@@ -477,6 +482,14 @@ regex_hit(struct fp_engine *eng, int i)
 	return eng->rx_state[i];
 }
 
+static int
+int_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Evaluate m; add the terms that made it true to ev; *score gets its weight. */
 static int
 eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
@@ -491,6 +504,14 @@ eval(struct fp_engine *eng, const struct fp_match *m, json_t *ev, double *score)
 		if (eng->nhits == 0) {	/* most texts: nothing to look for */
 			*score = 0;
 			return 0;
+		}
+		if (ev == NULL && eng->nhits * 8 < m->npats) {
+			/* a few hits, a long list: look each hit up in it */
+			for (size_t i = 0; i < eng->nhits; i++)
+				n += bsearch(&eng->hit_ids[i], m->sorted, m->npats,
+				    sizeof *m->sorted, int_order) != NULL;
+			*score = n * m->weight;
+			return n > 0;
 		}
 		for (size_t i = 0; i < m->npats; i++)
 			if (eng->hit[m->pats[i]]) {

@@ -11,6 +11,7 @@
 
 #include "footprint.h"
 #include "jsfile.h"
+#include "jsparse.h"
 #include "source.h"
 #include "workq.h"
 
@@ -179,11 +180,23 @@ fp_json_prepare_js(char **buf, size_t *len, struct fp_envelope_info *info,
 	return fp_envelope_strip(*buf, *len, info, err);
 }
 
+/* Does the text start, past its blanks, with an array or an object (the
+ * only documents json_loadb takes without JSON_DECODE_ANY)? */
+static int
+starts_with_bracket(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+		i++;
+	return i < n && (s[i] == '[' || s[i] == '{');
+}
+
 json_t *
 fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
     char **warn, struct fp_err *err)
 {
-	struct fp_buf fixed = FP_BUF_INIT;
+	struct fp_buf fixed = FP_BUF_INIT, scratch = FP_BUF_INIT;
 	json_error_t jerr;
 	json_t *root = NULL;
 	char *text = buf;
@@ -194,7 +207,12 @@ fp_json_load_js(char *buf, size_t len, struct fp_envelope_info *info,
 	}
 	if (fp_envelope_strip(text, len, info, err) != FP_OK)
 		goto out;
-	root = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+	if (starts_with_bracket(text, len)) {
+		root = fp_json_parse_fast(text, len, NULL, &scratch);
+		fp_buf_release(&scratch);
+	}
+	if (root == NULL)
+		root = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
 	if (root == NULL) {
 		if (jerr.line <= 0)
 			fp_err_set(err, FP_FAILED, "not JSON: %s", jerr.text);
@@ -1031,7 +1049,8 @@ parse_element(const char *elem, size_t n, const char *const *drop, struct fp_buf
 		n = fixed->len;
 	}
 	fp_json_arena_enter(a);
-	if (worth_compacting(drop, elem, n) && compact_element(elem, n, drop, kept))
+	v = fp_json_parse_fast(elem, n, drop, kept);
+	if (v == NULL && worth_compacting(drop, elem, n) && compact_element(elem, n, drop, kept))
 		v = json_loadb(kept->data, kept->len, JSON_DECODE_ANY | JSON_ALLOW_NUL, jerr);
 	if (v == NULL)
 		v = json_loadb(elem, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, jerr);
@@ -1341,6 +1360,23 @@ fp_json_strdup(const json_t *obj, const char *key)
 	if (json_is_integer(v))
 		return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
 	return NULL;
+}
+
+json_t *
+fp_json_loads(const char *s, size_t flags)
+{
+	struct fp_buf scratch = FP_BUF_INIT;
+	size_t n;
+	json_t *v = NULL;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s);
+	if (fp_utf8_valid(s, n) && ((flags & JSON_DECODE_ANY) || starts_with_bracket(s, n)) &&
+	    ((flags & JSON_ALLOW_NUL) || strstr(s, "\\u0000") == NULL))
+		v = fp_json_parse_fast(s, n, NULL, &scratch);
+	fp_buf_release(&scratch);
+	return v != NULL ? v : json_loads(s, flags, NULL);
 }
 
 static int

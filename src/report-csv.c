@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report.h"
 #include "report-int.h"
 #include "rules.h"
@@ -17,7 +18,7 @@
 static char *
 flat_evidence(const char *json)
 {
-	json_t *a = json ? json_loads(json, JSON_DECODE_ANY, NULL) : NULL, *v;
+	json_t *a = json ? fp_json_loads(json, JSON_DECODE_ANY) : NULL, *v;
 	struct fp_buf b = FP_BUF_INIT;
 	size_t i;
 
@@ -30,7 +31,7 @@ flat_evidence(const char *json)
 static char *
 flat_guidelines(const char *json)
 {
-	json_t *g = json ? json_loads(json, 0, NULL) : NULL, *clauses, *v;
+	json_t *g = json ? fp_json_loads(json, 0) : NULL, *clauses, *v;
 	struct fp_buf b = FP_BUF_INIT;
 	const char *agency;
 	size_t i;

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report-int.h"
 
 void
@@ -66,7 +67,7 @@ fp_safe_url(const char *u)
 void
 fp_html_marked(FILE *out, const char *text, const char *evidence_json)
 {
-	json_t *ev = evidence_json ? json_loads(evidence_json, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *ev = evidence_json ? fp_json_loads(evidence_json, JSON_DECODE_ANY) : NULL;
 	size_t n = strlen(text);
 	unsigned char *mark = xcalloc(n + 1, 1);
 	json_t *v;

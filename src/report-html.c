@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report.h"
 #include "report-int.h"
 #include "rules.h"
@@ -194,7 +195,7 @@ html_row(void *ud, const struct fp_row *r)
 	fputs("</code></div>\n<details><summary>rule ", out);
 	fp_html_escs(out, r->rule);
 	fputs("</summary>", out);
-	g = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL;
+	g = r->guidelines ? fp_json_loads(r->guidelines, 0) : NULL;
 	json_object_foreach(g, agency, clauses)
 		json_array_foreach(clauses, i, v) {
 			const char *quote = c->o->rules ? fp_ruleset_quote(c->o->rules, agency,

@@ -40,8 +40,8 @@ add_finding(void *ud, const struct fp_row *r)
 	struct finding_writer *w = ud;
 	json_t *f = json_object();
 	char *s;
-	json_t *ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
-	json_t *gl = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL;
+	json_t *ev = r->evidence ? fp_json_loads(r->evidence, JSON_DECODE_ANY) : NULL;
+	json_t *gl = r->guidelines ? fp_json_loads(r->guidelines, 0) : NULL;
 	char date[32];
 
 	fp_time_iso(r->created_at, date);
@@ -82,7 +82,7 @@ static int
 add_source(void *ud, const struct fp_source_row *r)
 {
 	json_t *sources = ud, *s = json_object(), *w = json_array();
-	json_t *counts = r->counts ? json_loads(r->counts, 0, NULL) : NULL;
+	json_t *counts = r->counts ? fp_json_loads(r->counts, 0) : NULL;
 	json_t *items = json_object();
 	const char *k;
 	json_t *v;
@@ -174,7 +174,7 @@ json_write(struct fp_store *st, const struct fp_report_opts *o,
 {
 	json_t *root = json_object(), *sources = json_array();
 	char *profile = fp_store_last_profile(st), *head = NULL;
-	json_t *pj = profile ? json_loads(profile, 0, NULL) : NULL;
+	json_t *pj = profile ? fp_json_loads(profile, 0) : NULL;
 	struct finding_writer w = { o->out, 0 };
 	size_t n;
 	int rc = FP_FATAL;

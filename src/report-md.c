@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report.h"
 #include "report-int.h"
 #include "rules.h"
@@ -26,8 +27,8 @@ md_row(void *ud, const struct fp_row *r)
 	struct md_ctx *c = ud;
 	FILE *out = c->o->out;
 	char date[32];
-	json_t *ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
-	json_t *g = r->guidelines ? json_loads(r->guidelines, 0, NULL) : NULL, *v, *cl;
+	json_t *ev = r->evidence ? fp_json_loads(r->evidence, JSON_DECODE_ANY) : NULL;
+	json_t *g = r->guidelines ? fp_json_loads(r->guidelines, 0) : NULL, *v, *cl;
 	const char *agency;
 	size_t i;
 

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "footprint.h"
+#include "jsfile.h"
 #include "report.h"
 #include "report-int.h"
 #include "rules.h"
@@ -38,7 +39,7 @@ static void
 put_guidelines(FILE *out, const char *json, const char *family,
     const struct fp_ruleset *rs)
 {
-	json_t *g = json_loads(json, 0, NULL), *v, *clauses;
+	json_t *g = fp_json_loads(json, 0), *v, *clauses;
 	const char *agency;
 	size_t i;
 	int shown = 0;
@@ -98,7 +99,7 @@ text_finding(void *ud, const struct fp_row *r)
 		fp_text_put(out, r->text, "    | ");
 	else
 		fputs("    | (the archive has no text for this item)\n", out);
-	ev = r->evidence ? json_loads(r->evidence, JSON_DECODE_ANY, NULL) : NULL;
+	ev = r->evidence ? fp_json_loads(r->evidence, JSON_DECODE_ANY) : NULL;
 	if (json_array_size(ev) > 0) {
 		json_t *v;
 		size_t i;
@@ -122,7 +123,7 @@ static int
 text_source(void *ud, const struct fp_source_row *r)
 {
 	struct text_ctx *c = ud;
-	json_t *counts = r->counts ? json_loads(r->counts, 0, NULL) : NULL;
+	json_t *counts = r->counts ? fp_json_loads(r->counts, 0) : NULL;
 	long unknown = (long)json_integer_value(json_object_get(counts, "_unknown_content"));
 	const char *k;
 	json_t *v;
@@ -171,7 +172,7 @@ text_write(struct fp_store *st, const struct fp_report_opts *o,
 	struct text_ctx c;
 	FILE *out = o->out;
 	char *pjson = fp_store_last_profile(st);
-	json_t *p = pjson ? json_loads(pjson, 0, NULL) : NULL;
+	json_t *p = pjson ? fp_json_loads(pjson, 0) : NULL;
 	long total = 0;
 	int rc = FP_FATAL;
 

@@ -327,10 +327,33 @@ match_release(struct fp_match *m)
 	if (m == NULL)
 		return;
 	free(m->pats);
+	free(m->sorted);
 	free(m->label);
 	for (size_t i = 0; i < m->nkids; i++)
 		match_release(&m->kids[i]);
 	free(m->kids);
+}
+
+static int
+int_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Each terms leaf's ids sorted too (the engine looks a text's few hits up
+ * in them), once every rule is read. */
+static void
+match_index(struct fp_match *m)
+{
+	if (m->npats > 0) {
+		m->sorted = xreallocarray(NULL, m->npats, sizeof *m->sorted);
+		memcpy(m->sorted, m->pats, m->npats * sizeof *m->sorted);
+		qsort(m->sorted, m->npats, sizeof *m->sorted, int_order);
+	}
+	for (size_t i = 0; i < m->nkids; i++)
+		match_index(&m->kids[i]);
 }
 
 static int parse_match(struct fp_ruleset *, struct fp_yaml *, yaml_node_t *,
@@ -1170,6 +1193,9 @@ fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
 	}
 	if (load_agencies(rs, err) != FP_OK)
 		goto fail;
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].match != NULL)
+			match_index(rs->rules[i].match);
 	rs->ac_folded = fp_matcher_new();
 	rs->ac_cased = fp_matcher_new();
 	for (size_t i = 0; i < rs->npats; i++)

@@ -86,6 +86,8 @@ def main():
                 c.add(plat, data)		# raw: the default member repo.car
             if n.endswith(".js"):
                 c.add("envelope", data)
+            if n.endswith(".js") or n.endswith(".json"):
+                c.add("jsparse", data)
             if n.endswith(".csv"):
                 c.add("csv", (b"\x01" if "Comments" in n else b"\x00") + data)
             if n.endswith(".json") and plat in ("facebook", "instagram"):
