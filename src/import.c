@@ -24,13 +24,17 @@
  * connector a batch at a time while this thread writes them to the store
  * (SQLite is a third of an import). Batches come back in order, so the
  * store sees the items in the archive's order, as with one thread.
+ * Judging on the way in (a prefilter), a second worker judges each batch
+ * between the two, in the same order.
  */
 #define IMPORT_BATCH	256
 #define IMPORT_BATCH_BYTES ((size_t)4 << 20) /* or fewer items, past this */
-#define IMPORT_DEPTH	4	/* batches in flight */
+#define IMPORT_DEPTH	6	/* batches in flight */
+#define JUDGE_DEPTH	2	/* of which at the judge, at most */
 
 struct import_batch {
 	struct fp_item	items[IMPORT_BATCH];
+	unsigned char	keep[IMPORT_BATCH];	/* judged: store it */
 	size_t		n;
 	size_t		bytes;		/* fp_item_size of the items */
 	int		last;		/* the connector has no more */
@@ -83,6 +87,33 @@ read_batch(void *ctx, int worker, void *task)
 	b->last = r->ended;
 }
 
+/* The judge's worker: which items of the batch a rule may flag. */
+static void
+judge_batch(void *ctx, int worker, void *task)
+{
+	struct fp_prefilter *pf = ctx;
+	struct import_batch *b = task;
+
+	(void)worker;
+	for (size_t i = 0; i < b->n; i++)
+		b->keep[i] = (unsigned char)fp_prefilter_keep(pf, &b->items[i]);
+}
+
+/*
+ * The next batch read (and judged, with a judge queue), in order; NULL
+ * when none is in flight. The judge is kept fed: a batch read goes to it
+ * as soon as fewer than JUDGE_DEPTH are there.
+ */
+static struct import_batch *
+next_batch(struct fp_workq *read_q, struct fp_workq *judge_q)
+{
+	if (judge_q == NULL)
+		return fp_workq_collect(read_q);
+	while (fp_workq_in_flight(read_q) > 0 && fp_workq_in_flight(judge_q) < JUDGE_DEPTH)
+		fp_workq_submit(judge_q, fp_workq_collect(read_q));
+	return fp_workq_collect(judge_q);
+}
+
 static void
 batch_release(struct import_batch *b)
 {
@@ -126,7 +157,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	struct fp_conn conn;
 	struct import_reader reader = { 0 };
 	struct import_batch *batches = xcalloc(IMPORT_DEPTH, sizeof *batches), *b = NULL;
-	struct fp_workq *q = NULL;
+	struct fp_workq *q = NULL, *judge_q = NULL;	/* reading; judging */
 	int64_t source_id = 0;
 	char *spath = stored_path(path), *counts = NULL;
 	int rc = FP_FAILED, in_tx = 0, opened = 0;
@@ -159,9 +190,11 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		fp_conn_warn(&conn, NULL, "%s", fp_source_problems(src)->v[i]);
 	reader.conn = &conn;
 	q = fp_workq_new(fp_jobs() > 1 ? 1 : 0, IMPORT_DEPTH, read_batch, &reader);
+	if (pf != NULL && fp_jobs() > 1)
+		judge_q = fp_workq_new(1, JUDGE_DEPTH, judge_batch, pf);
 	for (int i = 0; i < IMPORT_DEPTH; i++)
 		fp_workq_submit(q, &batches[i]);
-	while ((b = fp_workq_collect(q)) != NULL) {
+	while ((b = next_batch(q, judge_q)) != NULL) {
 		int last = b->last;
 
 		for (size_t i = 0; i < b->n; i++) {
@@ -177,7 +210,8 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 					goto stop;
 				}
 			}
-			if ((pf == NULL || fp_prefilter_keep(pf, item)) &&
+			if ((pf == NULL || (judge_q != NULL ? b->keep[i] :
+			    fp_prefilter_keep(pf, item))) &&
 			    fp_store_item_upsert(st, item, source_id, err) != FP_OK)
 				goto fatal;
 			for (k = 0; k < nplatforms && platforms[k] != item->platform; k++)
@@ -197,6 +231,8 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		if (!last)
 			fp_workq_submit(q, b);
 	}
+	fp_workq_free(judge_q);
+	judge_q = NULL;
 	fp_workq_free(q);
 	q = NULL;
 	if (pf != NULL) {
@@ -255,6 +291,9 @@ drain:
 		atomic_store(&reader.stop, 1);
 		if (b != NULL)
 			batch_release(b);
+		while (judge_q != NULL && (b = fp_workq_collect(judge_q)) != NULL)
+			batch_release(b);
+		fp_workq_free(judge_q);
 		while ((b = fp_workq_collect(q)) != NULL)
 			batch_release(b);
 		fp_workq_free(q);
