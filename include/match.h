@@ -21,6 +21,10 @@ void	fp_matcher_compile(struct fp_matcher *m);
 /* Call hit(ud, id) for every occurrence of every pattern in text. */
 void	fp_matcher_scan(const struct fp_matcher *m, const char *text, size_t len,
 	    void (*hit)(void *ud, int id), void *ud);
+/* Call hit(ud, id) at least once for every pattern that occurs in text,
+ * in no set order: quicker than a scan on long texts (two halves at once). */
+void	fp_matcher_mark(const struct fp_matcher *m, const char *text, size_t len,
+	    void (*hit)(void *ud, int id), void *ud);
 size_t	fp_matcher_states(const struct fp_matcher *m);
 
 #endif

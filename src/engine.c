@@ -451,13 +451,13 @@ find_terms(struct fp_engine *eng, const char *text)
 		return;
 	fp_text_normalize(&eng->folded, text, 1);
 	eng->cased_guard = 0;
-	fp_matcher_scan(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng);
+	fp_matcher_mark(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng);
 	if (eng->country_ac != NULL)
 		fp_matcher_scan(eng->country_ac, eng->folded.data, eng->folded.len,
 		    mark_country, &eng->country_hit);
 	if (fp_matcher_states(rs->ac_cased) > 1 && (eng->cased_guard || !fp_is_ascii(text))) {
 		fp_text_normalize(&eng->cased, text, 0);
-		fp_matcher_scan(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
+		fp_matcher_mark(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
 		    eng);
 	}
 }

@@ -12,6 +12,7 @@
 #include "footprint.h"
 #include "jsfile.h"
 #include "jsparse.h"
+#include "swar.h"
 #include "source.h"
 #include "workq.h"
 
@@ -472,7 +473,7 @@ stream_fail(struct fp_json_stream *js, size_t off, const json_error_t *jerr,
 static size_t
 element_end(struct fp_json_stream *js)
 {
-	const unsigned char *b = (const unsigned char *)js->buf + js->pos, *q = NULL;
+	const unsigned char *b = (const unsigned char *)js->buf + js->pos;
 	size_t n = js->len - js->pos, i = js->scan_off;
 	int depth = js->scan_depth, in_str = js->scan_in_str;
 	size_t found = 0;
@@ -488,27 +489,17 @@ element_end(struct fp_json_stream *js)
 		unsigned char c;
 
 		if (in_str) {
-			/* a string's bytes: go from backslash to backslash
-			 * up to the closing quote */
-			const unsigned char *bs;
-			size_t lim;
-
-			if (q == NULL || q < b + i)
-				q = memchr(b + i, '"', n - i);
-			lim = q != NULL ? (size_t)(q - b) : n;
-			if ((bs = memchr(b + i, '\\', lim - i)) != NULL) {
-				if ((size_t)(bs - b) + 1 >= n) {
-					i = (size_t)(bs - b);	/* the escaped byte is to come */
-					break;
-				}
-				i = (size_t)(bs - b) + 2;
+			/* a string's bytes: to a backslash or the closing quote */
+			i += fp_swar_quote_run(b + i, b + n);
+			if (i >= n)
+				break;
+			if (b[i] == '\\') {
+				if (i + 1 >= n)
+					break;		/* the escaped byte is to come */
+				i += 2;
 				continue;
 			}
-			if (q == NULL) {
-				i = n;
-				break;
-			}
-			i = lim + 1;
+			i++;
 			in_str = 0;
 			if (depth == 0) {	/* a bare string element */
 				found = i;
@@ -516,6 +507,9 @@ element_end(struct fp_json_stream *js)
 			}
 			continue;
 		}
+		i += fp_swar_token_run(b + i, b + n);
+		if (i >= n)
+			break;
 		c = b[i++];
 		if (c == '"')
 			in_str = 1;

@@ -13,13 +13,13 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 
 #include "footprint.h"
 #include "jsparse.h"
+#include "swar.h"
 
 struct jsp {
 	const unsigned char	*p;	/* the next byte */
@@ -42,32 +42,6 @@ skip_blanks(struct jsp *s)
 {
 	while (s->p < s->end && is_blank(*s->p))
 		s->p++;
-}
-
-/* Eight bytes at once: is one zero, is one below n (n <= 128)? */
-#define ONES		UINT64_C(0x0101010101010101)
-#define HIGHS		UINT64_C(0x8080808080808080)
-#define HAS_ZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
-#define HAS_BELOW(w, n)	(((w) - ONES * (n)) & ~(w) & HIGHS)
-
-/* The bytes from p on before a quote, a backslash or a control byte. */
-static size_t
-plain_run(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *q = p;
-
-	while (end - q >= 8) {
-		uint64_t w;
-
-		memcpy(&w, q, 8);
-		if (HAS_ZERO(w ^ (ONES * '"')) | HAS_ZERO(w ^ (ONES * '\\')) |
-		    HAS_BELOW(w, 0x20))
-			break;
-		q += 8;
-	}
-	while (q < end && *q != '"' && *q != '\\' && *q >= 0x20)
-		q++;
-	return (size_t)(q - p);
 }
 
 static int
@@ -163,7 +137,7 @@ static int
 read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 {
 	const unsigned char *start = ++s->p;
-	size_t run = plain_run(s->p, s->end);
+	size_t run = fp_swar_string_run(s->p, s->end);
 
 	s->p += run;
 	if (s->p < s->end && *s->p == '"') {
@@ -181,7 +155,7 @@ read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 			break;
 		if (!read_escape(s, out))
 			return 0;
-		run = plain_run(s->p, s->end);
+		run = fp_swar_string_run(s->p, s->end);
 		fp_buf_add(out, s->p, run);
 		s->p += run;
 	}
@@ -281,7 +255,7 @@ skip_value(struct jsp *s)
 		switch (*s->p) {
 		case '"':
 			for (s->p++;;) {
-				s->p += plain_run(s->p, s->end);
+				s->p += fp_swar_string_run(s->p, s->end);
 				if (s->p == s->end)
 					return 0;
 				if (*s->p == '"')

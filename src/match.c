@@ -52,6 +52,7 @@ struct fp_matcher {
 	size_t		 ncls;
 	uint16_t	*dense;		/* nst rows of ncls entries, or NULL */
 	int		*dense_state;	/* row -> state */
+	size_t		 maxlen;	/* the longest pattern's bytes */
 };
 
 static int
@@ -115,6 +116,8 @@ fp_matcher_add(struct fp_matcher *m, const char *pat, size_t len, int id)
 
 	if (len == 0)
 		return;
+	if (len > m->maxlen)
+		m->maxlen = len;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)pat[i];
 		int next = edge_find(&m->st[cur], c);
@@ -303,6 +306,59 @@ fp_matcher_scan(const struct fp_matcher *m, const char *text, size_t len,
 			s = m->st[s].fail;
 		}
 		report(m, s, hit, ud);
+	}
+}
+
+/*
+ * A scan of the dense table is a chain of dependent loads, a few cycles
+ * each; two chains at once run in nearly the time of one. The text is cut
+ * in two overlapping halves: the first is scanned to mid, the second from
+ * the root at mid - (maxlen - 1), so that a match ending at mid or after
+ * starts inside it. A match in the overlap may be reported twice.
+ */
+#define MARK_SPLIT	16	/* shorter texts: one chain */
+
+void
+fp_matcher_mark(const struct fp_matcher *m, const char *text, size_t len,
+    void (*hit)(void *ud, int id), void *ud)
+{
+	const uint16_t *d = m->dense;
+	const unsigned char *cls = m->cls, *a, *b;
+	size_t nc = m->ncls, at = 0, bt = 0, na, nb, k;
+
+	if (d == NULL || m->maxlen == 0 || len < MARK_SPLIT + 2 * m->maxlen) {
+		fp_matcher_scan(m, text, len, hit, ud);
+		return;
+	}
+	na = (len + m->maxlen - 1) / 2;			/* [0, na) */
+	a = (const unsigned char *)text;
+	b = a + na - (m->maxlen - 1);			/* [na - maxlen + 1, len) */
+	nb = len - (size_t)(b - a);
+	for (k = 0; k < na && k < nb; k++) {
+		unsigned v = d[at + cls[a[k]]], w = d[bt + cls[b[k]]];
+
+		at = (size_t)(v & DENSE_MAX) * nc;
+		bt = (size_t)(w & DENSE_MAX) * nc;
+		if ((v | w) & DENSE_REPORTS) {
+			if (v & DENSE_REPORTS)
+				report(m, m->dense_state[v & DENSE_MAX], hit, ud);
+			if (w & DENSE_REPORTS)
+				report(m, m->dense_state[w & DENSE_MAX], hit, ud);
+		}
+	}
+	for (; k < nb; k++) {		/* nb is na or na + 1 */
+		unsigned w = d[bt + cls[b[k]]];
+
+		bt = (size_t)(w & DENSE_MAX) * nc;
+		if (w & DENSE_REPORTS)
+			report(m, m->dense_state[w & DENSE_MAX], hit, ud);
+	}
+	for (; k < na; k++) {
+		unsigned v = d[at + cls[a[k]]];
+
+		at = (size_t)(v & DENSE_MAX) * nc;
+		if (v & DENSE_REPORTS)
+			report(m, m->dense_state[v & DENSE_MAX], hit, ud);
 	}
 }
 

@@ -175,6 +175,68 @@ UNIT(word_boundaries_in_normal_form)
 	fp_matcher_free(m);
 }
 
+/* fp_matcher_mark: every pattern found, whatever the text's length and
+ * wherever the halves are cut (patterns across the cut, at either end). */
+UNIT(mark_finds_what_scan_finds)
+{
+	unsigned seed = 777;
+
+	for (int round = 0; round < 400; round++) {
+		struct fp_matcher *m = fp_matcher_new();
+		char pats[20][24], text[700];
+		struct hits h;
+		int npats = 1 + round % 20, tlen = 1 + round * 7 % 699;
+
+		for (int i = 0; i < npats; i++) {
+			int len = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16) % 23;
+
+			for (int k = 0; k < len; k++)
+				pats[i][k] = "abc"[((seed = seed * 1103515245 + 12345) >> 16) % 3];
+			pats[i][len] = '\0';
+			fp_matcher_add(m, pats[i], (size_t)len, i);
+		}
+		for (int k = 0; k < tlen; k++)
+			text[k] = "abcd"[((seed = seed * 1103515245 + 12345) >> 16) % 4];
+		text[tlen] = '\0';
+		fp_matcher_compile(m);
+		memset(&h, 0, sizeof h);
+		fp_matcher_mark(m, text, (size_t)tlen, count_hit, &h);
+		for (int i = 0; i < npats; i++)
+			CHECK_INT(h.count[i] > 0, naive(text, pats[i]) > 0);
+		fp_matcher_free(m);
+	}
+}
+
+/* The longest pattern planted at every place of texts that hold nothing
+ * else: mark finds it wherever the cut falls. */
+UNIT(mark_finds_the_longest_pattern_anywhere)
+{
+	unsigned seed = 4242;
+
+	for (int round = 0; round < 60; round++) {
+		struct fp_matcher *m = fp_matcher_new();
+		char pat[24], text[300];
+		int len = 10 + round % 14, tlen = 60 + round * 37 % 240;
+
+		for (int k = 0; k < len; k++)
+			pat[k] = "abc"[((seed = seed * 1103515245 + 12345) >> 16) % 3];
+		fp_matcher_add(m, pat, (size_t)len, 0);
+		fp_matcher_add(m, pat, 3, 1);		/* a shorter one too */
+		fp_matcher_compile(m);
+		for (int off = 0; off + len <= tlen; off++) {
+			struct hits h;
+
+			memset(text, 'd', (size_t)tlen);
+			memcpy(text + off, pat, (size_t)len);
+			memset(&h, 0, sizeof h);
+			fp_matcher_mark(m, text, (size_t)tlen, count_hit, &h);
+			CHECK(h.count[0] > 0);
+			CHECK(h.count[1] > 0);
+		}
+		fp_matcher_free(m);
+	}
+}
+
 UNIT(empty_matcher)
 {
 	struct fp_matcher *m = fp_matcher_new();
@@ -184,8 +246,11 @@ UNIT(empty_matcher)
 	fp_matcher_compile(m);
 	fp_matcher_scan(m, "anything", 8, count_hit, &h);
 	CHECK_INT(fp_matcher_states(m), 1);
+	fp_matcher_mark(m, "a long enough text, a long enough text, a long enough text, a long"
+	    " enough text, a long enough text, a long enough text", 113, count_hit, &h);
 	fp_matcher_free(m);
 }
 
 UNIT_MAIN(classic_overlaps, random_against_naive, big_automaton_scanned_sparsely,
-    added_after_compile, word_boundaries_in_normal_form, empty_matcher)
+    added_after_compile, word_boundaries_in_normal_form, mark_finds_what_scan_finds,
+    mark_finds_the_longest_pattern_anywhere, empty_matcher)
