@@ -167,6 +167,7 @@ stream_ids(const char *buf)
 	}
 	if (rc == FP_FAILED)
 		fp_buf_addf(&b, "|%s", err.msg);
+	fp_json_stream_release(&js);
 	return fp_buf_detach(&b);
 }
 
