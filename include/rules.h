@@ -132,9 +132,13 @@ struct fp_ruleset {
 	struct fp_matcher	*ac_folded;	/* every case-folded pattern */
 	struct fp_matcher	*ac_cased;	/* the case-sensitive ones */
 	int			 cased_guards;	/* ac_folded also holds, as id npats,
-						 * the ASCII ones case-folded: an
-						 * ASCII text none of which is in
-						 * need not be scanned cased */
+						 * the cased ones normalised folded:
+						 * a text none of which is in need
+						 * not be scanned cased, when its
+						 * fp_text_normalize says 1 */
+	int			 cased_unguarded; /* a cased pattern has no guard
+						 * (Arabic, unspaced): scan every
+						 * text cased */
 	struct fp_regex		*regexes;
 	size_t			 nregexes;
 	struct fp_agency	*agencies;

@@ -21,8 +21,14 @@ void	fp_html_unescape(struct fp_buf *out, const char *s);
  * form); fold=0 keeps case for case-sensitive terms such as "UN" or "WHO".
  * Hashtags and mentions are also split at case changes: "#VoteNoNow"
  * gives "votenonow vote no now".
+ *
+ * Folding, it returns 1 when the text folded is, word for word, the text
+ * cased folded letter by letter (every code point of it is, text.c:
+ * fold_consistent): then a case-sensitive term can be in the cased form
+ * only where the same term normalised folded is in the folded form. It
+ * returns 0 when that is not known, and always when fold=0.
  */
-void	fp_text_normalize(struct fp_buf *out, const char *s, int fold);
+int	fp_text_normalize(struct fp_buf *out, const char *s, int fold);
 /* The same through utf8proc over the whole text, without the per code
  * point tables fp_text_normalize uses: what the tests compare it with. */
 void	fp_text_normalize_reference(struct fp_buf *out, const char *s, int fold);

@@ -436,6 +436,7 @@ static void
 find_terms(struct fp_engine *eng, const char *text)
 {
 	const struct fp_ruleset *rs = eng->rs;
+	int same;
 
 	for (size_t i = 0; i < eng->nhits; i++)
 		eng->hit[eng->hit_ids[i]] = 0;
@@ -449,13 +450,14 @@ find_terms(struct fp_engine *eng, const char *text)
 	eng->country_hit = 0;
 	if (text == NULL || text[0] == '\0')
 		return;
-	fp_text_normalize(&eng->folded, text, 1);
+	same = fp_text_normalize(&eng->folded, text, 1);
 	eng->cased_guard = 0;
 	fp_matcher_mark(rs->ac_folded, eng->folded.data, eng->folded.len, mark_hit, eng);
 	if (eng->country_ac != NULL)
 		fp_matcher_scan(eng->country_ac, eng->folded.data, eng->folded.len,
 		    mark_country, &eng->country_hit);
-	if (fp_matcher_states(rs->ac_cased) > 1 && (eng->cased_guard || !fp_is_ascii(text))) {
+	if (fp_matcher_states(rs->ac_cased) > 1 &&
+	    (eng->cased_guard || !same || rs->cased_unguarded)) {
 		fp_text_normalize(&eng->cased, text, 0);
 		fp_matcher_mark(rs->ac_cased, eng->cased.data, eng->cased.len, mark_hit,
 		    eng);

@@ -17,7 +17,6 @@
 #endif
 
 #include <dirent.h>
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1202,19 +1201,24 @@ fp_ruleset_load(struct fp_ruleset *rs, const char *dir, struct fp_err *err)
 		fp_matcher_add(rs->pats[i].cased ? rs->ac_cased : rs->ac_folded,
 		    rs->pats[i].norm, strlen(rs->pats[i].norm), (int)i);
 	for (size_t i = 0; i < rs->npats; i++) {
-		/* An ASCII text's folded form is its cased form in lower case
-		 * (test-text checks it), so where "UN" is in the one, "un" is
-		 * in the other: a guard for the cased scan. */
-		char *g;
+		/* A guard for the cased scan (rules.h): "un" for "UN", "оон"
+		 * for "ООН". A text whose normalising says 1 holds the guard
+		 * wherever its cased form holds the pattern. */
+		struct fp_buf g = FP_BUF_INIT;
+		const char *p = rs->pats[i].norm;
 
-		if (!rs->pats[i].cased || !fp_is_ascii(rs->pats[i].norm))
+		if (!rs->pats[i].cased)
 			continue;
-		g = xstrdup(rs->pats[i].norm);
-		for (char *p = g; *p != '\0'; p++)
-			*p = (char)tolower((unsigned char)*p);
-		fp_matcher_add(rs->ac_folded, g, strlen(g), (int)rs->npats);
-		rs->cased_guards++;
-		free(g);
+		while (*p != '\0' && ((unsigned char)*p < 0xd8 || (unsigned char)*p > 0xdb))
+			p++;		/* Arabic letters: the article stripped again */
+		if (rs->pats[i].unspaced || *p != '\0' ||
+		    !fp_text_normalize(&g, rs->pats[i].norm, 1) || g.len <= 1)
+			rs->cased_unguarded = 1;
+		else {
+			fp_matcher_add(rs->ac_folded, g.data, g.len, (int)rs->npats);
+			rs->cased_guards++;
+		}
+		fp_buf_release(&g);
 	}
 	fp_matcher_compile(rs->ac_folded);
 	fp_matcher_compile(rs->ac_cased);

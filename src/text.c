@@ -200,6 +200,9 @@ flush_word(struct fp_buf *out, struct fp_buf *word, int *arabic, int *space)
  * so a text that is all ASCII normalises byte by byte, with the same result.
  */
 static signed char ascii_map[2][128];
+static int ascii_fold_consistent;	/* every ASCII byte is (fold_consistent) */
+
+static int fold_consistent(int32_t cp);
 
 static void
 ascii_fill(void)
@@ -220,6 +223,9 @@ ascii_fill(void)
 				ascii_map[fold][c] = -1;
 			free(m);
 		}
+	ascii_fold_consistent = 1;
+	for (int c = 1; c < 128; c++)
+		ascii_fold_consistent &= fold_consistent(c);
 }
 
 static void
@@ -361,6 +367,7 @@ struct cp_block {
 	uint32_t	 e[256];
 	unsigned char	 word[256];	/* a single code point: is it a word's
 					 * (then e is already as norm_cp makes it) */
+	unsigned char	 same[256];	/* folded blocks: fold_consistent */
 	int32_t		*pool;
 };
 
@@ -373,6 +380,98 @@ unsafe_cp(int32_t cp)
 	return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) ||
 	    (cp >= 0xd7b0 && cp <= 0xd7ff) || (cp >= 0x3131 && cp <= 0x318e) ||
 	    utf8proc_get_property(cp)->combining_class != 0;
+}
+
+#define TOK_BOUNDARY	(-1)
+
+/* What normalising makes of cp alone, as tokens: the code point of a
+ * word's letter (as norm_cp leaves it) or TOK_BOUNDARY. Their number (at
+ * most 32), or -1 when cp needs utf8proc over the whole text. */
+static int
+cp_effect(int fold, int32_t cp, int32_t *tok)
+{
+	utf8proc_uint8_t in[4], *m = NULL;
+	utf8proc_ssize_t len, k;
+	int n = 0;
+
+	if (cp > 0 && cp < 0x80) {
+		signed char v = ascii_map[fold][cp];
+
+		if (v != 0)
+			tok[n++] = v > 0 ? v : TOK_BOUNDARY;
+		return n;
+	}
+	if (cp <= 0 || !utf8proc_codepoint_valid(cp))
+		return -1;
+	len = utf8proc_map(in, utf8proc_encode_char(cp, in), &m,
+	    NORM_OPTS | (fold ? UTF8PROC_CASEFOLD : 0));
+	for (k = 0; len > 0 && k < len;) {
+		utf8proc_int32_t o;
+		utf8proc_ssize_t step = utf8proc_iterate(m + k, len - k, &o);
+
+		if (step <= 0 || n == 32 || unsafe_cp(o)) {
+			n = -1;
+			break;
+		}
+		k += step;
+		if (o != 0x0640)	/* tatweel: dropped */
+			tok[n++] = is_word_cp(o) ? arabic_letter(o) : TOK_BOUNDARY;
+	}
+	free(m);
+	return len < 0 ? -1 : n;
+}
+
+static size_t
+utf8_bytes(int32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static int
+is_arabic(int32_t cp)
+{
+	return cp >= 0x0600 && cp <= 0x06ff;	/* as word_put tells */
+}
+
+/*
+ * Is cp fold-consistent: is what folding makes of it, token for token,
+ * what folding makes of each token of its cased form, each letter becoming
+ * letters of the same UTF-8 length, Arabic ones staying as they are and no
+ * other becoming Arabic? Then a text made of such code points folds to its
+ * cased form folded letter by letter, word for word, the Arabic article
+ * stripped alike: where a cased term is in the one, the term folded is in
+ * the other (the guard of the engine's cased scan, rules.h).
+ */
+static int
+fold_consistent(int32_t cp)
+{
+	int32_t c[32], f[32], x[32];
+	int nc = cp_effect(0, cp, c), nf = cp_effect(1, cp, f), k = 0;
+
+	if (nc < 0 || nf < 0)
+		return 0;
+	for (int i = 0; i < nc; i++) {
+		size_t bytes = 0;
+		int nx;
+
+		if (c[i] == TOK_BOUNDARY) {
+			if (k == nf || f[k++] != TOK_BOUNDARY)
+				return 0;
+			continue;
+		}
+		if ((nx = cp_effect(1, c[i], x)) <= 0 ||
+		    (is_arabic(c[i]) && (nx != 1 || x[0] != c[i])))
+			return 0;
+		for (int j = 0; j < nx; j++) {
+			if (x[j] == TOK_BOUNDARY || (is_arabic(x[j]) && !is_arabic(c[i])) ||
+			    k == nf || f[k++] != x[j])
+				return 0;
+			bytes += utf8_bytes(x[j]);
+		}
+		if (bytes != utf8_bytes(c[i]))
+			return 0;
+	}
+	return k == nf;
 }
 
 static struct cp_block *
@@ -424,6 +523,8 @@ cp_block_fill(int fold, int b)
 			blk->e[i] = CP_MULTI | (uint32_t)nout << 20 | (uint32_t)used;
 			used += (size_t)nout;
 		}
+		if (fold)
+			blk->same[i] = (unsigned char)fold_consistent(cp);
 	}
 	return blk;
 }
@@ -446,9 +547,10 @@ cp_block(int fold, int32_t cp)
 }
 
 /* The table's way: 0, or -1 when a code point needs utf8proc whole
- * (st is then to be started again). */
+ * (st is then to be started again). Folding, *same is cleared unless
+ * every code point is fold_consistent. */
 static int
-normalize_table(struct norm *st, const char *s, size_t len, int fold)
+normalize_table(struct norm *st, const char *s, size_t len, int fold, int *same)
 {
 	const signed char *amap = ascii_map[fold];
 	const unsigned char *p = (const unsigned char *)s;
@@ -476,6 +578,7 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold)
 		e = blk->e[cp & 0xff];
 		if (e == CP_UNSAFE)
 			return -1;
+		*same &= blk->same[cp & 0xff];
 		if (e == CP_EMPTY)
 			continue;
 		if (!(e & CP_MULTI)) {
@@ -491,19 +594,21 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold)
 	return 0;
 }
 
-void
+int
 fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 {
 	struct fp_buf tmp = FP_BUF_INIT;
 	struct norm st;
 	size_t j;
+	int same;
 
 	fold = fold != 0;
 	norm_start(&st, out);
 	if (s == NULL || *s == '\0')
-		return;
+		return fold;
 	expand_tags(&tmp, s);
 	ascii_init();
+	same = fold && ascii_fold_consistent;
 	for (j = 0; j < tmp.len && (unsigned char)tmp.data[j] < 0x80; j++)
 		;
 	if (j == tmp.len) {		/* all ASCII: byte by byte */
@@ -530,19 +635,19 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		*o = '\0';
 		out->len = (size_t)(o - out->data);
 		fp_buf_release(&tmp);
-		return;
+		return same;
 	}
-	if (normalize_table(&st, tmp.data, tmp.len, fold) == 0) {
+	if (normalize_table(&st, tmp.data, tmp.len, fold, &same) == 0) {
 		norm_end(&st);
 		fp_buf_release(&tmp);
-		return;
+		return same;
 	}
 	fp_buf_release(&st.word);
 	norm_start(&st, out);
 	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold) == 0) {
 		norm_end(&st);
 		fp_buf_release(&tmp);
-		return;
+		return 0;
 	}
 	fp_buf_release(&tmp);
 	fp_buf_release(&st.word);
@@ -562,6 +667,7 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		if (!space)
 			fp_buf_addc(out, ' ');
 	}
+	return 0;
 }
 
 void
