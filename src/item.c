@@ -83,34 +83,38 @@ fp_item_release(struct fp_item *item)
 	fp_item_init(item);
 }
 
-/* Cut s to at most max bytes, not inside a UTF-8 sequence. */
+/* Cut s, of len bytes, to at most max bytes, not inside a UTF-8 sequence;
+ * len if it was cut, else 0. */
 static size_t
-clip(char *s, size_t max)
+clip(char *s, size_t len, size_t max)
 {
-	size_t n;
-
-	if (s == NULL || (n = strlen(s)) <= max)
+	if (s == NULL || len <= max)
 		return 0;
 	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
 		max--;
 	s[max] = '\0';
-	return n;
+	return len;
 }
 
 /* Invalid UTF-8 in *field replaced with U+FFFD: whatever a connector
- * missed, the store, the rules and the JSON report see only UTF-8. */
-static void
+ * missed, the store, the rules and the JSON report see only UTF-8.
+ * The field's length after. */
+static size_t
 repair(char **field)
 {
 	struct fp_buf b = FP_BUF_INIT;
 	size_t len, bad;
 
-	if (*field == NULL || fp_utf8_valid(*field, (len = strlen(*field))))
-		return;
+	if (*field == NULL)
+		return 0;
+	if (fp_utf8_valid(*field, (len = strlen(*field))))
+		return len;
 	fp_buf_add(&b, "", 0);
 	fp_utf8_repair(&b, *field, len, &bad);
 	free(*field);
+	len = b.len;
 	*field = fp_buf_detach(&b);
+	return len;
 }
 
 size_t
@@ -118,13 +122,11 @@ fp_item_clip(struct fp_item *item)
 {
 	char **fields[] = { &item->account, &item->native_id, &item->url, &item->lang,
 	    &item->media_types, &item->place, &item->ref_author, &item->ref_id,
-	    &item->source_file, &item->text };
+	    &item->source_file };
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		repair(fields[i]);
-	for (size_t i = 0; i + 1 < sizeof fields / sizeof fields[0]; i++)
-		clip(*fields[i], FP_ITEM_MAX_FIELD);
-	return clip(item->text, FP_ITEM_MAX_TEXT);
+		clip(*fields[i], repair(fields[i]), FP_ITEM_MAX_FIELD);
+	return clip(item->text, repair(&item->text), FP_ITEM_MAX_TEXT);
 }
 
 size_t

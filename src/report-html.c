@@ -85,11 +85,22 @@ static const char script[] =
 	"li.classList.toggle('is-done',cb.checked);apply();});});"
 	"sels.forEach(function(s){s.addEventListener('change',apply);});apply();})();";
 
+/* The guidelines of a finding, as HTML, by their JSON: a rule cites the
+ * same clauses in every finding of a report, so each is written once. */
+#define HTML_MEMO	32
+
+struct html_memo {
+	char	*guidelines;	/* the row's JSON */
+	char	*html;
+};
+
 struct html_ctx {
 	const struct fp_report_opts	*o;
 	FILE				*out;
 	char				 platform[32], action[32];
 	int				 open_list;
+	struct html_memo		 memo[HTML_MEMO];
+	size_t				 nmemo;
 };
 
 static void
@@ -103,15 +114,71 @@ close_groups(struct html_ctx *c, int platform_too)
 		fputs("</section>\n", c->out);
 }
 
+/* Each agency's clauses of the finding, with their quotes. */
+static void
+write_guidelines(FILE *out, const struct fp_report_opts *o, const char *guidelines)
+{
+	json_t *g = fp_json_loads(guidelines, 0), *clauses, *v;
+	const char *agency;
+	size_t i;
+
+	json_object_foreach(g, agency, clauses)
+		json_array_foreach(clauses, i, v) {
+			const char *quote = o->rules ? fp_ruleset_quote(o->rules, agency,
+			    json_string_value(v)) : NULL;
+
+			fputs("<div><b>", out);
+			fp_html_escs(out, agency);
+			fputs("</b> ", out);
+			fp_html_escs(out, json_string_value(v));
+			fputs("</div>", out);
+			if (quote != NULL) {
+				fputs("<q>", out);
+				fp_html_escs(out, quote);
+				fputs("</q>", out);
+			}
+		}
+	json_decref(g);
+}
+
+/* The guidelines, written from c->memo when they were written before. */
+static void
+put_guidelines(struct html_ctx *c, const char *guidelines)
+{
+	struct html_memo *m;
+	char *html = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	for (size_t i = 0; i < c->nmemo; i++)
+		if (strcmp(c->memo[i].guidelines, guidelines) == 0) {
+			fputs(c->memo[i].html, c->out);
+			return;
+		}
+	if ((mem = open_memstream(&html, &len)) == NULL) {
+		write_guidelines(c->out, c->o, guidelines);
+		return;
+	}
+	write_guidelines(mem, c->o, guidelines);
+	if (fclose(mem) != 0 || html == NULL) {
+		free(html);
+		write_guidelines(c->out, c->o, guidelines);
+		return;
+	}
+	fputs(html, c->out);
+	m = &c->memo[c->nmemo < HTML_MEMO ? c->nmemo++ : HTML_MEMO - 1];
+	free(m->guidelines);
+	free(m->html);
+	m->guidelines = xstrdup(guidelines);
+	m->html = html;
+}
+
 static int
 html_row(void *ud, const struct fp_row *r)
 {
 	struct html_ctx *c = ud;
 	FILE *out = c->out;
 	char date[32];
-	json_t *g, *clauses, *v;
-	const char *agency;
-	size_t i;
 	int permalink;
 
 	if (strcmp(c->platform, r->platform) != 0) {
@@ -195,24 +262,8 @@ html_row(void *ud, const struct fp_row *r)
 	fputs("</code></div>\n<details><summary>rule ", out);
 	fp_html_escs(out, r->rule);
 	fputs("</summary>", out);
-	g = r->guidelines ? fp_json_loads(r->guidelines, 0) : NULL;
-	json_object_foreach(g, agency, clauses)
-		json_array_foreach(clauses, i, v) {
-			const char *quote = c->o->rules ? fp_ruleset_quote(c->o->rules, agency,
-			    json_string_value(v)) : NULL;
-
-			fputs("<div><b>", out);
-			fp_html_escs(out, agency);
-			fputs("</b> ", out);
-			fp_html_escs(out, json_string_value(v));
-			fputs("</div>", out);
-			if (quote != NULL) {
-				fputs("<q>", out);
-				fp_html_escs(out, quote);
-				fputs("</q>", out);
-			}
-		}
-	json_decref(g);
+	if (r->guidelines != NULL)
+		put_guidelines(c, r->guidelines);
 	fputs("</details></li>\n", out);
 	return 0;
 }
@@ -397,6 +448,10 @@ html_write(struct fp_store *st, const struct fp_report_opts *o,
 	    "</option><option value=\"todo\">to do</option><option value=\"done\">done</option>"
 	    "</select></label><span><b id=\"shown\">0</b> shown</span></section>\n<main>\n", out);
 	rc = fp_report_findings(st, o->min_severity, o->status, html_row, &c, err);
+	for (size_t i = 0; i < c.nmemo; i++) {
+		free(c.memo[i].guidelines);
+		free(c.memo[i].html);
+	}
 	close_groups(&c, 1);
 	if (total == 0)
 		fputs("<p>No findings.</p>\n", out);

@@ -38,16 +38,24 @@ put_cp(struct fp_buf *out, int32_t cp)
 void
 fp_html_unescape(struct fp_buf *out, const char *s)
 {
-	static const struct { const char *name; int32_t cp; } named[] = {
-		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-		{ "apos", '\'' }, { "nbsp", 0xa0 }, { NULL, 0 }
+	static const struct { const char *name; size_t len; int32_t cp; } named[] = {
+		{ "amp", 3, '&' }, { "lt", 2, '<' }, { "gt", 2, '>' }, { "quot", 4, '"' },
+		{ "apos", 4, '\'' }, { "nbsp", 4, 0xa0 }, { NULL, 0, 0 }
 	};
 
-	while (*s != '\0') {
-		const char *semi;
+	for (;;) {
+		const char *amp = strchr(s, '&'), *semi;
 		size_t n;
 
-		if (*s != '&' || (semi = strchr(s, ';')) == NULL || semi - s > 10) {
+		if (amp == NULL) {	/* most texts: no entity at all */
+			fp_buf_addstr(out, s);
+			return;
+		}
+		fp_buf_add(out, s, (size_t)(amp - s));
+		s = amp;
+		/* an entity is at most 10 bytes to its ';' */
+		n = strnlen(s + 1, 10);
+		if ((semi = memchr(s + 1, ';', n)) == NULL) {
 			fp_buf_addc(out, *s++);
 			continue;
 		}
@@ -66,8 +74,7 @@ fp_html_unescape(struct fp_buf *out, const char *s)
 			int i;
 
 			for (i = 0; named[i].name != NULL; i++)
-				if (strlen(named[i].name) == n &&
-				    memcmp(named[i].name, s + 1, n) == 0)
+				if (named[i].len == n && memcmp(named[i].name, s + 1, n) == 0)
 					break;
 			if (named[i].name != NULL) {
 				put_cp(out, named[i].cp);

@@ -340,6 +340,43 @@ parse_offset(const char *p, long *off)
 	return 0;
 }
 
+/* n digits at p, into *v */
+static int
+digits(const char *p, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)p[i]))
+			return 0;
+		*v = *v * 10 + (p[i] - '0');
+	}
+	return 1;
+}
+
+/* "Thu Nov 03 08:50:26 +0000 2022" exactly: 1 and its fields, else 0 */
+static int
+x_date_fields(const char *s, int *mon, int *d, int *h, int *mi, int *sec, long *off,
+    int *y)
+{
+	static const char layout[] = "Aaa Aaa 00 00:00:00 +0000 0000";
+	int oh, om;
+
+	for (size_t i = 0; i < sizeof layout - 1; i++) {
+		int sep = layout[i] == ' ' || layout[i] == ':';
+
+		if (s[i] == '\0' || (sep ? s[i] != layout[i] : s[i] == ' ' || s[i] == ':'))
+			return 0;
+	}
+	if (s[sizeof layout - 1] != '\0' || !isalpha((unsigned char)s[0]) ||
+	    (s[20] != '+' && s[20] != '-') || (*mon = month_from_name(s + 4)) == 0 ||
+	    !digits(s + 8, 2, d) || !digits(s + 11, 2, h) || !digits(s + 14, 2, mi) ||
+	    !digits(s + 17, 2, sec) || !digits(s + 21, 2, &oh) || !digits(s + 23, 2, &om) ||
+	    !digits(s + 26, 4, y))
+		return 0;
+	*off = (s[20] == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+	return 1;
+}
+
 /*
  * Accepts:
  *   2022-11-03T08:50:26.000Z, 2023-04-26T00:09:58-07:00  (ISO 8601)
@@ -365,7 +402,12 @@ fp_time_parse(const char *s)
 	/* Unix seconds */
 	if (strspn(s, "0123456789") == strlen(s) && strlen(s) >= 9 && strlen(s) <= 11)
 		return (int64_t)strtoll(s, NULL, 10);
-	/* X: "Thu Nov 03 08:50:26 +0000 2022" */
+	/* X: "Thu Nov 03 08:50:26 +0000 2022", as X writes it (without sscanf:
+	 * a million posts each have one), or with other spacing */
+	if (x_date_fields(s, &mon, &d, &h, &mi, &sec, &off, &y)) {
+		t = fp_time_from_fields(y, mon, d, h, mi, sec);
+		return t == FP_TIME_NONE ? t : t - off;
+	}
 	if (isalpha((unsigned char)s[0])) {
 		char offs[8];
 

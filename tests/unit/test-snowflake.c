@@ -42,6 +42,19 @@ UNIT(date_forms)
 	CHECK_STR(iso, "2013-12-04T13:19:37Z");
 	fp_time_iso(fp_time_parse("2010-03-24"), iso);
 	CHECK_STR(iso, "2010-03-24T00:00:00Z");
+	/* X's own form goes a fast way; spaced otherwise, through sscanf */
+	fp_time_iso(fp_time_parse("Sat Jan 01 00:00:00 -0530 2011"), iso);
+	CHECK_STR(iso, "2011-01-01T05:30:00Z");
+	CHECK(fp_time_parse("Sat Jan 01 00:00:00 -0530 2011") ==
+	    fp_time_parse("Sat  Jan 1 00:00:00 -0530 2011"));
+	CHECK(fp_time_parse("Mon Feb 29 23:59:59 +0100 2016") ==
+	    fp_time_parse("Mon Feb 29 23:59:59 +01:00 2016"));
+	CHECK(fp_time_parse("Thu Nov 03 08:50:26 +0000 2022!") ==
+	    fp_time_parse("Thu Nov 03 08:50:26 +0000 2022"));
+	CHECK(fp_time_parse("Thu Nox 03 08:50:26 +0000 2022") == FP_TIME_NONE);
+	CHECK(fp_time_parse("Thu Nov 03 08:5x:26 +0000 2022") == FP_TIME_NONE);
+	CHECK(fp_time_parse("Thu Feb 30 08:50:26 +0000 2022") ==
+	    fp_time_parse("Thu Feb 30 08:50:26  +0000 2022"));
 	CHECK(fp_time_parse("yesterday") == FP_TIME_NONE);
 	CHECK(fp_time_parse("2022-13-45") == FP_TIME_NONE);
 	CHECK(fp_time_parse("") == FP_TIME_NONE);
