@@ -123,7 +123,7 @@ size_t	fp_utf8_chars(const char *s, size_t len);
  * replaced, and the byte offset of the first in *first_bad (if not NULL). */
 size_t	fp_utf8_repair(struct fp_buf *out, const char *s, size_t len, size_t *first_bad);
 int	fp_utf8_valid(const char *s, size_t len);
-int	fp_is_ascii(const char *s);	/* no byte of the string is >= 0x80 */
+int	fp_is_ascii(const char *s, size_t len);	/* no byte is >= 0x80 */
 /* Line and column (1-based) of a byte offset in a buffer. */
 void	fp_line_col(const char *s, size_t len, size_t off, int *line, int *col);
 

@@ -115,28 +115,65 @@ is_word_cp(int32_t cp)
 }
 
 /*
+ * Where expand_tags writes: into buf as it is, or (buf NULL) each byte
+ * through map, an ascii_map, straight into the normal form at o.
+ */
+struct tag_sink {
+	struct fp_buf		*buf;
+	const signed char	*map;
+	char			*o;
+	int			 space;	/* o follows a space */
+};
+
+static void
+sink_put(struct tag_sink *k, const char *s, size_t n)
+{
+	if (k->buf != NULL) {
+		fp_buf_add(k->buf, s, n);
+		return;
+	}
+	for (size_t j = 0; j < n; j++) {
+		signed char v = k->map[(unsigned char)s[j]];
+
+		if (v > 0) {
+			*k->o++ = (char)v;
+			k->space = 0;
+		} else if (v < 0 && !k->space) {
+			*k->o++ = ' ';
+			k->space = 1;
+		}
+	}
+}
+
+static void
+sink_putc(struct tag_sink *k, char c)
+{
+	sink_put(k, &c, 1);
+}
+
+/*
  * Write s with hashtag and mention words also given split at case changes:
- * "#VoteNoNow" -> "#VoteNoNow Vote No Now".
+ * "#VoteNoNow" -> "#VoteNoNow Vote No Now". At most 3 bytes for each of s.
  */
 static void
-expand_tags(struct fp_buf *out, const char *s)
+expand_tags(struct tag_sink *out, const char *s)
 {
 	while (*s != '\0') {
 		const char *w;
 		size_t n = strcspn(s, "#@");
 
-		fp_buf_add(out, s, n);
+		sink_put(out, s, n);
 		if ((s += n)[0] == '\0')
 			break;
 		if (!isalnum((unsigned char)s[1])) {
-			fp_buf_addc(out, *s++);
+			sink_putc(out, *s++);
 			continue;
 		}
 		w = s + 1;
 		for (n = 0; isalnum((unsigned char)w[n]) || w[n] == '_'; n++)
 			;
-		fp_buf_add(out, s, n + 1);
-		fp_buf_addc(out, ' ');
+		sink_put(out, s, n + 1);
+		sink_putc(out, ' ');
 		for (size_t i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)w[i], p = i ? (unsigned char)w[i - 1] : 0;
 			unsigned char nx = i + 1 < n ? (unsigned char)w[i + 1] : 0;
@@ -144,8 +181,8 @@ expand_tags(struct fp_buf *out, const char *s)
 			if (i > 0 && ((isupper(c) && islower(p)) ||
 			    (isupper(c) && isupper(p) && islower(nx)) ||
 			    (isdigit(c) && !isdigit(p)) || (!isdigit(c) && isdigit(p))))
-				fp_buf_addc(out, ' ');
-			fp_buf_addc(out, w[i] == '_' ? ' ' : (char)c);
+				sink_putc(out, ' ');
+			sink_putc(out, w[i] == '_' ? ' ' : (char)c);
 		}
 		s = w + n;
 	}
@@ -606,44 +643,30 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 {
 	struct fp_buf tmp = FP_BUF_INIT;
 	struct norm st;
-	size_t j;
+	size_t len;
 	int same;
 
 	fold = fold != 0;
 	norm_start(&st, out);
 	if (s == NULL || *s == '\0')
 		return fold;
-	expand_tags(&tmp, s);
 	ascii_init();
 	same = fold && ascii_fold_consistent;
-	for (j = 0; j < tmp.len && (unsigned char)tmp.data[j] < 0x80; j++)
-		;
-	if (j == tmp.len) {		/* all ASCII: byte by byte */
-		const signed char *map = ascii_map[fold];
-		int space = 1;
+	len = strlen(s);
+	if (fp_is_ascii(s, len)) {
+		/* all ASCII: byte by byte through the map, tags and all */
+		struct tag_sink k = { NULL, ascii_map[fold], NULL, 1 };
 
-		char *o;
-
-		fp_buf_grow(out, tmp.len + 1);	/* at most a byte each and a space */
-		o = out->data + out->len;
-		for (j = 0; j < tmp.len; j++) {
-			signed char v = map[(unsigned char)tmp.data[j]];
-
-			if (v > 0) {
-				*o++ = (char)v;
-				space = 0;
-			} else if (v < 0 && !space) {
-				*o++ = ' ';
-				space = 1;
-			}
-		}
-		if (!space)
-			*o++ = ' ';
-		*o = '\0';
-		out->len = (size_t)(o - out->data);
-		fp_buf_release(&tmp);
+		fp_buf_grow(out, 3 * len + 1);
+		k.o = out->data + out->len;
+		expand_tags(&k, s);
+		if (!k.space)
+			*k.o++ = ' ';
+		*k.o = '\0';
+		out->len = (size_t)(k.o - out->data);
 		return same;
 	}
+	expand_tags(&(struct tag_sink){ &tmp, NULL, NULL, 0 }, s);
 	if (normalize_table(&st, tmp.data, tmp.len, fold, &same) == 0) {
 		norm_end(&st);
 		fp_buf_release(&tmp);
@@ -686,7 +709,7 @@ fp_text_normalize_reference(struct fp_buf *out, const char *s, int fold)
 	norm_start(&st, out);
 	if (s == NULL || *s == '\0')
 		return;
-	expand_tags(&tmp, s);
+	expand_tags(&(struct tag_sink){ &tmp, NULL, NULL, 0 }, s);
 	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold != 0) < 0) {
 		fp_buf_release(&st.word);
 		fp_buf_release(&tmp);

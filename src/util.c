@@ -559,15 +559,22 @@ fp_utf8_valid(const char *s, size_t len)
 }
 
 int
-fp_is_ascii(const char *s)
+fp_is_ascii(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
 
-	for (;; p++)
-		if (*p >= 0x80)
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
 			return 0;
-		else if (*p == '\0')
-			return 1;
+	}
+	for (; i < len; i++)
+		if (p[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 size_t
