@@ -25,8 +25,9 @@ struct fp_buf;
 
 /*
  * The value in b[0..n), blanks around it allowed, as json_loadb(b, n,
- * JSON_DECODE_ANY | JSON_ALLOW_NUL) would give it; b must be valid UTF-8
- * (fp_utf8_valid). Members named in drop (NULL-terminated, or NULL for
+ * JSON_DECODE_ANY | JSON_ALLOW_NUL) would give it, or NULL when b is not
+ * all UTF-8 (the strings read are checked as they are read, anything
+ * else only when it has a byte that is not ASCII). Members named in drop (NULL-terminated, or NULL for
  * none; a key spelt with an escape is not that name) are left out of
  * every object, their values skipped unread (only their brackets and
  * strings are followed). scratch holds decoded strings

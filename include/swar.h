@@ -48,6 +48,28 @@ fp_swar_string_run(const unsigned char *p, const unsigned char *end)
 	return (size_t)(q - p);
 }
 
+/* The same, and *high set when a byte of the run is not ASCII. */
+static inline size_t
+fp_swar_string_run_high(const unsigned char *p, const unsigned char *end, int *high)
+{
+	const unsigned char *q = p;
+	uint64_t any = 0;
+
+	while (end - q >= 8) {
+		uint64_t w = fp_swar_load(q);
+
+		if (FP_SWAR_HAS(w, '"') | FP_SWAR_HAS(w, '\\') | FP_SWAR_BELOW(w, 0x20))
+			break;
+		any |= w;
+		q += 8;
+	}
+	while (q < end && *q != '"' && *q != '\\' && *q >= 0x20)
+		any |= *q++;
+	if (any & FP_SWAR_HIGHS)
+		*high = 1;
+	return (size_t)(q - p);
+}
+
 /* Bytes before a quote or a backslash. */
 static inline size_t
 fp_swar_quote_run(const unsigned char *p, const unsigned char *end)

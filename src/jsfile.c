@@ -1036,14 +1036,17 @@ parse_element(const char *elem, size_t n, const char *const *drop, struct fp_buf
 
 	*bad = 0;
 	*first_bad = 0;
-	if (!fp_utf8_valid(elem, n)) {
+	fp_json_arena_enter(a);
+	/* the fast path checks the UTF-8 of what it reads: most elements are
+	 * read once; the rest are repaired first when they are not UTF-8 */
+	v = fp_json_parse_fast(elem, n, drop, kept);
+	if (v == NULL && !fp_utf8_valid(elem, n)) {
 		fp_buf_reset(fixed);
 		*bad = fp_utf8_repair(fixed, elem, n, first_bad);
 		elem = fixed->data;
 		n = fixed->len;
+		v = fp_json_parse_fast(elem, n, drop, kept);
 	}
-	fp_json_arena_enter(a);
-	v = fp_json_parse_fast(elem, n, drop, kept);
 	if (v == NULL && worth_compacting(drop, elem, n) && compact_element(elem, n, drop, kept))
 		v = json_loadb(kept->data, kept->len, JSON_DECODE_ANY | JSON_ALLOW_NUL, jerr);
 	if (v == NULL)
@@ -1366,7 +1369,7 @@ fp_json_loads(const char *s, size_t flags)
 	if (s == NULL)
 		return NULL;
 	n = strlen(s);
-	if (fp_utf8_valid(s, n) && ((flags & JSON_DECODE_ANY) || starts_with_bracket(s, n)) &&
+	if (((flags & JSON_DECODE_ANY) || starts_with_bracket(s, n)) &&
 	    ((flags & JSON_ALLOW_NUL) || strstr(s, "\\u0000") == NULL))
 		v = fp_json_parse_fast(s, n, NULL, &scratch);
 	fp_buf_release(&scratch);

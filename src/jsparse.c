@@ -27,6 +27,7 @@ struct jsp {
 	const char *const	*drop;	/* member names left out, or NULL */
 	struct fp_buf		*scratch;
 	int			 depth;
+	int			 high;	/* a byte outside strings is not ASCII */
 };
 
 static json_t *read_value(struct jsp *s);
@@ -137,10 +138,13 @@ static int
 read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 {
 	const unsigned char *start = ++s->p;
-	size_t run = fp_swar_string_run(s->p, s->end);
+	int high = 0;
+	size_t run = fp_swar_string_run_high(s->p, s->end, &high);
 
 	s->p += run;
 	if (s->p < s->end && *s->p == '"') {
+		if (high && !fp_utf8_valid((const char *)start, run))
+			return 0;
 		*str = (const char *)start;
 		*len = run;
 		s->p++;
@@ -155,10 +159,13 @@ read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 			break;
 		if (!read_escape(s, out))
 			return 0;
-		run = fp_swar_string_run(s->p, s->end);
+		run = fp_swar_string_run_high(s->p, s->end, &high);
 		fp_buf_add(out, s->p, run);
 		s->p += run;
 	}
+	/* escapes are ASCII: the bytes as they stand are UTF-8 or not */
+	if (high && !fp_utf8_valid((const char *)start, (size_t)(s->p - start)))
+		return 0;
 	s->p++;
 	*str = out->len > 0 ? out->data : "";
 	*len = out->len;
@@ -253,19 +260,27 @@ skip_value(struct jsp *s)
 		if (s->p == s->end)
 			return 0;
 		switch (*s->p) {
-		case '"':
-			for (s->p++;;) {
-				s->p += fp_swar_string_run(s->p, s->end);
+		case '"': {
+			const unsigned char *start = ++s->p;
+			int high = 0;
+
+			for (;;) {
+				s->p += fp_swar_string_run_high(s->p, s->end, &high);
 				if (s->p == s->end)
 					return 0;
 				if (*s->p == '"')
 					break;
+				if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] >= 0x80)
+					high = 1;	/* escaping it or not */
 				s->p += *s->p == '\\' ? 2 : 1;
 				if (s->p > s->end)
 					return 0;
 			}
+			if (high && !fp_utf8_valid((const char *)start, (size_t)(s->p - start)))
+				return 0;
 			s->p++;
 			break;
+		}
 		case '{': case '[':
 			depth++;
 			s->p++;
@@ -281,10 +296,10 @@ skip_value(struct jsp *s)
 
 				while (s->p < s->end && !is_blank(*s->p) && *s->p != ',' &&
 				    *s->p != '}' && *s->p != ']')
-					s->p++;
+					s->high |= *s->p++ >= 0x80;
 				return s->p > start;
 			}
-			s->p++;
+			s->high |= *s->p++ >= 0x80;
 		}
 	} while (depth > 0);
 	return 1;
@@ -420,14 +435,14 @@ json_t *
 fp_json_parse_fast(const char *b, size_t n, const char *const *drop, struct fp_buf *scratch)
 {
 	struct jsp s = { (const unsigned char *)b, (const unsigned char *)b + n, drop, scratch,
-	    0 };
+	    0, 0 };
 	json_t *v;
 
 	skip_blanks(&s);
 	if ((v = read_value(&s)) == NULL)
 		return NULL;
 	skip_blanks(&s);
-	if (s.p != s.end) {
+	if (s.p != s.end || (s.high && !fp_utf8_valid(b, n))) {
 		json_decref(v);
 		return NULL;
 	}

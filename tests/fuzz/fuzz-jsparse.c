@@ -2,7 +2,9 @@
  * fuzz-jsparse.c: the fast JSON path (src/jsparse.c) against jansson.
  * The input, its invalid UTF-8 repaired as the readers repair it (an X
  * envelope taken off when there is one), is parsed by both.
- * Promises: whatever fp_json_parse_fast returns, json_loadb returns too,
+ * Promises: input that is not UTF-8 is refused (NULL), even where only a
+ * member it cuts holds the bad bytes; once repaired, whatever
+ * fp_json_parse_fast returns, json_loadb returns too,
  * equal and with its keys in the same order; with members cut, a document
  * both read whole comes out as jansson's tree with those members taken
  * out (checked where no key can be spelt with an escape); cutting members
@@ -63,6 +65,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	copy[size] = '\0';
 	text = copy;
 	if (!fp_utf8_valid(text, n)) {
+		/* as it is, it is refused, read whole or with members cut */
+		FUZZ_ASSERT((fast = fp_json_parse_fast(text, n, NULL, &scratch)) == NULL);
+		FUZZ_ASSERT((cut = fp_json_parse_fast(text, n, drop, &scratch)) == NULL);
 		fp_utf8_repair(&fixed, text, n, &first_bad);
 		text = fixed.data;
 		n = fixed.len;

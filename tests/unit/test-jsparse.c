@@ -198,6 +198,46 @@ UNIT(decoded_keys_survive_their_values)
 	free(got);
 }
 
+/* Not UTF-8 anywhere, even in a member nobody reads: NULL (the reader
+ * then repairs the element and says where); UTF-8 there is taken. */
+UNIT(what_is_not_utf8_is_refused)
+{
+	static const char *const drop[] = { "gone", NULL };
+	static const char *const bad[] = { "\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80",
+	    "\xc0\xaf", "\xf4\x90\x80\x80" };
+	static const char *const forms[][2] = {	/* before and after */
+		{ "\"", "\"" }, { "\"a long run of plain text ", " before the end\"" },
+		{ "{\"k", "\":1}" }, { "\"an escape \\n then ", "\"" },
+		{ "{\"gone\":\"", "\",\"k\":1}" }, { "{\"gone\":[1,{\"x\":\"", "\"}],\"k\":1}" },
+		{ "{\"gone\":[1,", "],\"k\":1}" }, { "{\"gone\":\"\\", "\",\"k\":1}" },
+		{ "[1,", "]" },
+	};
+	char b[128];
+
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		struct fp_buf scratch = FP_BUF_INIT;
+		json_t *v;
+
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			snprintf(b, sizeof b, "%s%s%s", forms[f][0], bad[i], forms[f][1]);
+			v = fp_json_parse_fast(b, strlen(b), drop, &scratch);
+			if (v != NULL)
+				fprintf(stderr, "taken: %s\n", b);
+			CHECK(v == NULL);
+			json_decref(v);
+		}
+		if (f < 6) {		/* the same places hold UTF-8 well */
+			snprintf(b, sizeof b, "%s%s%s", forms[f][0],
+			    "\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e", forms[f][1]);
+			v = fp_json_parse_fast(b, strlen(b), drop, &scratch);
+			CHECK(v != NULL);
+			json_decref(v);
+		}
+		fp_buf_release(&scratch);
+	}
+}
+
 UNIT_MAIN(plain_json_is_parsed_as_jansson_parses_it, anything_else_is_left_to_jansson,
     strings_end_wherever_the_word_is, nesting_deeper_than_the_limit_is_left_to_jansson,
-    members_nobody_reads_are_cut, decoded_keys_survive_their_values)
+    members_nobody_reads_are_cut, decoded_keys_survive_their_values,
+    what_is_not_utf8_is_refused)
