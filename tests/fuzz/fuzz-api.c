@@ -23,6 +23,7 @@
  */
 #include "config.h"
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,17 +116,37 @@ check_item(void *ud, struct fp_item *item)
 	return 0;
 }
 
+static char home_dir[64];
+
+static int
+remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+/* The private place goes when the run ends. */
+static void
+remove_home(void)
+{
+	if (home_dir[0] != '\0')
+		(void)nftw(home_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 /* A private place for Bluesky's kept session (and nothing else). */
 static const char *
 data_home(void)
 {
-	static char dir[64];
+	char *dir = home_dir;
 
 	if (dir[0] == '\0') {
-		snprintf(dir, sizeof dir, "%s/fuzz-api.XXXXXX",
+		snprintf(dir, sizeof home_dir, "%s/fuzz-api.XXXXXX",
 		    getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ?
 		    getenv("TMPDIR") : "/tmp");
 		FUZZ_ASSERT(mkdtemp(dir) != NULL);
+		atexit(remove_home);
 		setenv("XDG_DATA_HOME", dir, 1);
 		setenv("FOOTPRINT_TIME_SCALE", "0.000001", 1);
 		/* every answer comes from here: no PDS taken from a DID document */

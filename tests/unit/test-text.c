@@ -122,6 +122,17 @@ put_utf8(struct fp_buf *b, int32_t cp)
 		    0x80 | (cp >> 6 & 0x3f), 0x80 | (cp & 0x3f));
 }
 
+/* A run of one to six code points drawn from mix, into s. */
+static void
+random_run(struct fp_buf *s, const int32_t *mix, size_t nmix, unsigned *seed)
+{
+	size_t n = 1 + (*seed = *seed * 1103515245 + 12345) / 65536 % 6;
+
+	fp_buf_reset(s);
+	for (size_t i = 0; i < n; i++)
+		put_utf8(s, mix[(*seed = *seed * 1103515245 + 12345) / 65536 % nmix]);
+}
+
 /* The per code point tables give what utf8proc gives over the whole text:
  * every code point of the tables' range between letters and before a
  * combining accent, then runs of code points that compose or fold in
@@ -158,12 +169,7 @@ UNIT(table_path_agrees_with_utf8proc)
 			CHECK_STR(fp_buf_str(&a), fp_buf_str(&b));
 		}
 		for (int r = 0; r < 20000; r++) {
-			size_t n = 1 + (seed = seed * 1103515245 + 12345) / 65536 % 6;
-
-			fp_buf_reset(&s);
-			for (size_t i = 0; i < n; i++)
-				put_utf8(&s, mix[(seed = seed * 1103515245 + 12345) / 65536 %
-				    (sizeof mix / sizeof mix[0])]);
+			random_run(&s, mix, sizeof mix / sizeof mix[0], &seed);
 			fp_text_normalize(&a, fp_buf_str(&s), fold);
 			fp_text_normalize_reference(&b, fp_buf_str(&s), fold);
 			CHECK_STR(fp_buf_str(&a), fp_buf_str(&b));
@@ -225,12 +231,7 @@ UNIT(folded_is_cased_folded_when_normalising_says_so)
 	}
 	CHECK(said > 0x10000);		/* most code points are consistent */
 	for (int r = 0; r < 20000; r++) {
-		size_t n = 1 + (seed = seed * 1103515245 + 12345) / 65536 % 6;
-
-		fp_buf_reset(&s);
-		for (size_t i = 0; i < n; i++)
-			put_utf8(&s, mix[(seed = seed * 1103515245 + 12345) / 65536 %
-			    (sizeof mix / sizeof mix[0])]);
+		random_run(&s, mix, sizeof mix / sizeof mix[0], &seed);
 		CHECK(fold_of_cased_is_folded(fp_buf_str(&s)));
 	}
 	/* Said where it holds; not where folding changes a letter's length
