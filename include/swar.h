@@ -30,27 +30,10 @@ fp_swar_load(const unsigned char *p)
 }
 
 /* Bytes before a quote, a backslash or a control byte (a JSON string's
- * plain run). */
+ * plain run); *high set when one of them is not ASCII (then the string's
+ * UTF-8 is to be checked). */
 static inline size_t
-fp_swar_string_run(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *q = p;
-
-	while (end - q >= 8) {
-		uint64_t w = fp_swar_load(q);
-
-		if (FP_SWAR_HAS(w, '"') | FP_SWAR_HAS(w, '\\') | FP_SWAR_BELOW(w, 0x20))
-			break;
-		q += 8;
-	}
-	while (q < end && *q != '"' && *q != '\\' && *q >= 0x20)
-		q++;
-	return (size_t)(q - p);
-}
-
-/* The same, and *high set when a byte of the run is not ASCII. */
-static inline size_t
-fp_swar_string_run_high(const unsigned char *p, const unsigned char *end, int *high)
+fp_swar_string_run(const unsigned char *p, const unsigned char *end, int *high)
 {
 	const unsigned char *q = p;
 	uint64_t any = 0;

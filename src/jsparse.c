@@ -139,7 +139,7 @@ read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 {
 	const unsigned char *start = ++s->p;
 	int high = 0;
-	size_t run = fp_swar_string_run_high(s->p, s->end, &high);
+	size_t run = fp_swar_string_run(s->p, s->end, &high);
 
 	s->p += run;
 	if (s->p < s->end && *s->p == '"') {
@@ -159,7 +159,7 @@ read_string(struct jsp *s, struct fp_buf *out, const char **str, size_t *len)
 			break;
 		if (!read_escape(s, out))
 			return 0;
-		run = fp_swar_string_run_high(s->p, s->end, &high);
+		run = fp_swar_string_run(s->p, s->end, &high);
 		fp_buf_add(out, s->p, run);
 		s->p += run;
 	}
@@ -265,7 +265,7 @@ skip_value(struct jsp *s)
 			int high = 0;
 
 			for (;;) {
-				s->p += fp_swar_string_run_high(s->p, s->end, &high);
+				s->p += fp_swar_string_run(s->p, s->end, &high);
 				if (s->p == s->end)
 					return 0;
 				if (*s->p == '"')
