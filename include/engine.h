@@ -63,7 +63,7 @@ void	 fp_kind_counts_release(struct fp_kind_counts *c);
  * the kept items and with the accounts, then gives exactly the findings it
  * would give over every item. Two items with one key are merged by the
  * store, which judging them one at a time cannot foresee: the importer
- * checks every key (fp_store_item_seen) and sets repeated, and the caller
+ * checks every key (fp_store_key_seen) and sets repeated, and the caller
  * reads everything again into a full store.
  */
 struct fp_prefilter {

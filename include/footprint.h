@@ -160,6 +160,9 @@ struct fp_keyset {
 };
 void	 fp_keyset_init(struct fp_keyset *ks, size_t max_keys);
 int	 fp_keyset_add(struct fp_keyset *ks, uint64_t h);
+/* Room made for n more keys and their slots fetched into the cache, so
+ * that adding them, next, waits on memory once for all of them. */
+void	 fp_keyset_prefetch(struct fp_keyset *ks, const uint64_t *h, size_t n);
 int	 fp_keyset_full(const struct fp_keyset *ks);
 uint64_t *fp_keyset_take_sorted(struct fp_keyset *ks, size_t *n);
 void	 fp_keyset_release(struct fp_keyset *ks);

@@ -56,6 +56,8 @@ struct fp_item {
 	char		*source_file;	/* path inside the archive */
 	long		 source_index;	/* element index in that file */
 	int		 deleted;	/* the platform says it is already gone */
+	uint64_t	 ident;		/* read from the store: the hash of what
+					 * identifies it (fp_store_finding_fid) */
 };
 
 /* Longest text kept and audited for one item (no platform allows a post

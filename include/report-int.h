@@ -6,6 +6,7 @@
 #define FP_REPORT_INT_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include "footprint.h"
 #include "store.h"
 
@@ -37,6 +38,28 @@ int	fp_report_findings(struct fp_store *st, int min_severity, const char *status
 	    fp_row_fn fn, void *ud, struct fp_err *err);
 int	fp_report_sources(struct fp_store *st, fp_source_fn fn, void *ud,
 	    struct fp_err *err);
+
+/*
+ * A writer's rendering of a finding's guidelines, kept by their JSON: a
+ * rule cites the same clauses in every finding of a report, so each
+ * rendering is made once (by render, into a memory stream) and then copied.
+ * The memo owns its copies; fp_report_memo_release frees them.
+ */
+#define FP_REPORT_MEMO	32
+
+typedef void (*fp_render_fn)(FILE *out, const char *guidelines, const void *ctx);
+
+struct fp_report_memo {
+	struct {
+		char	*guidelines;	/* the row's JSON */
+		char	*text;		/* as rendered */
+	}		 v[FP_REPORT_MEMO];
+	size_t		 n;
+};
+
+void	fp_report_memo_put(struct fp_report_memo *m, FILE *out, const char *guidelines,
+	    fp_render_fn render, const void *ctx);
+void	fp_report_memo_release(struct fp_report_memo *m);
 
 /*
  * Escapers (src/report-escape.c): archive text made safe for one format.

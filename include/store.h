@@ -48,19 +48,23 @@ int	 fp_store_account_upsert(struct fp_store *st, const char *platform,
 int	 fp_store_item_upsert(struct fp_store *st, struct fp_item *item,
 	    int64_t source_id, struct fp_err *err);
 /*
- * For an import that does not store every item (fp_prefilter): notes the
- * item's key (a 64-bit hash of what fp_store_item_upsert keys it by) and
- * sets *again when that key was noted before (or, rarely, another with the
+ * For an import that does not store every item (fp_prefilter): notes an
+ * item's key (fp_store_item_hash: a 64-bit hash of what
+ * fp_store_item_upsert keys it by) and sets *again when that key was noted
+ * before (or, rarely, another with the
  * same hash). The keys are held in memory (8 to 16 bytes each) up to
  * max_keys (0: FP_STORE_KEYS_IN_MEMORY), then moved to a table, so that
  * memory stays bounded; a key met again after its move is found only by
  * the next move or by fp_store_keys_flush, which every import calls before
  * it commits. fp_store_keys_begin, outside a transaction, makes the table
- * of keys; it belongs in a temporary store only.
+ * of keys; it belongs in a temporary store only. fp_store_keys_prefetch
+ * readies the memory for a batch of keys about to be noted.
  */
 #define FP_STORE_KEYS_IN_MEMORY	((size_t)1 << 21)
 int	 fp_store_keys_begin(struct fp_store *st, size_t max_keys, struct fp_err *err);
-int	 fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
+uint64_t fp_store_item_hash(const struct fp_item *item);	/* pure: any thread */
+void	 fp_store_keys_prefetch(struct fp_store *st, const uint64_t *hashes, size_t n);
+int	 fp_store_key_seen(struct fp_store *st, uint64_t hash, int *again,
 	    struct fp_err *err);
 int	 fp_store_keys_flush(struct fp_store *st, int *again, struct fp_err *err);
 
@@ -88,7 +92,12 @@ struct fp_finding {
 	const char	*action;
 	const char	*evidence_json;		/* ["vote for","election"] */
 	const char	*guidelines_json;	/* {"UNHCR":["§2"],...} */
+	char		 fid[16];	/* the stable id, or "": the store makes it */
 };
+
+/* A finding's stable id, from its item's ident (an item read from the
+ * store has one) and its rule: what fp_store_finding_add makes itself. */
+void	 fp_store_finding_fid(uint64_t ident, const char *rule, char out[16]);
 
 int	 fp_store_findings_clear(struct fp_store *st, struct fp_err *err);
 /* Replace the count of scanned items by platform and kind (the report's

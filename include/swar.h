@@ -1,7 +1,8 @@
 /*
  * swar.h: scanning JSON text eight bytes at a time (SIMD within a
  * register), for the two readers that look for a string's end or the
- * next bracket: src/jsparse.c and the element finder of src/jsfile.c.
+ * next bracket: src/jsparse.c and the element finder of src/jsfile.c
+ * (which also counts lines with fp_swar_count).
  * Each returns how many bytes from p on are none of the bytes it looks
  * for; the word test only says whether one is among eight, the bytes are
  * then looked at one by one.
@@ -27,6 +28,26 @@ fp_swar_load(const unsigned char *p)
 
 	memcpy(&w, p, 8);
 	return w;
+}
+
+/* How many of the n bytes from p on are c. A byte of w ^ c*ONES is zero
+ * exactly where the high bit of ~(((w & LOWS) + LOWS) | w | LOWS) is set
+ * (no borrow, so no false positives); those bits are added up in a byte. */
+static inline size_t
+fp_swar_count(const unsigned char *p, size_t n, unsigned char c)
+{
+	const uint64_t lows = FP_SWAR_ONES * 0x7f;
+	size_t i = 0, k = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t w = fp_swar_load(p + i) ^ (FP_SWAR_ONES * c);
+		uint64_t t = ~(((w & lows) + lows) | w | lows);
+
+		k += (size_t)(((t >> 7) * FP_SWAR_ONES) >> 56);
+	}
+	for (; i < n; i++)
+		k += p[i] == c;
+	return k;
 }
 
 /* Bytes before a quote, a backslash or a control byte (a JSON string's

@@ -791,6 +791,10 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 			f.action = action_for(r, item);
 			f.evidence_json = evs;
 			f.guidelines_json = r->guidelines_json;
+			if (item->ident != 0)	/* here, on the judge's thread */
+				fp_store_finding_fid(item->ident, r->id, f.fid);
+			else
+				f.fid[0] = '\0';
 			stop = fn(ud, &f);
 			free(evs);
 			if (stop) {

@@ -35,6 +35,7 @@
 struct import_batch {
 	struct fp_item	items[IMPORT_BATCH];
 	unsigned char	keep[IMPORT_BATCH];	/* judged: store it */
+	uint64_t	hash[IMPORT_BATCH];	/* judged: fp_store_item_hash */
 	size_t		n;
 	size_t		bytes;		/* fp_item_size of the items */
 	int		last;		/* the connector has no more */
@@ -95,8 +96,10 @@ judge_batch(void *ctx, int worker, void *task)
 	struct import_batch *b = task;
 
 	(void)worker;
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < b->n; i++) {
 		b->keep[i] = (unsigned char)fp_prefilter_keep(pf, &b->items[i]);
+		b->hash[i] = fp_store_item_hash(&b->items[i]);
+	}
 }
 
 /*
@@ -197,13 +200,20 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	while ((b = next_batch(q, judge_q)) != NULL) {
 		int last = b->last;
 
+		if (pf != NULL) {
+			if (judge_q == NULL)
+				for (size_t i = 0; i < b->n; i++)
+					b->hash[i] = fp_store_item_hash(&b->items[i]);
+			fp_store_keys_prefetch(st, b->hash, b->n);
+		}
+
 		for (size_t i = 0; i < b->n; i++) {
 			struct fp_item *item = &b->items[i];
 			size_t k;
 			int again;
 
 			if (pf != NULL) {
-				if (fp_store_item_seen(st, item, &again, err) != FP_OK)
+				if (fp_store_key_seen(st, b->hash[i], &again, err) != FP_OK)
 					goto fatal;
 				if (again) {
 					pf->repeated = 1;

@@ -237,18 +237,18 @@ out:
 static void
 place_after(const char *p, size_t n, int line, int col, int *out_line, int *out_col)
 {
-	const char *end = p + n, *nl;
-	int l = line;
+	const char *end = p + n, *last = end;
+	size_t lines = fp_swar_count((const unsigned char *)p, n, '\n');
 	size_t c = (size_t)col;
 
-	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		if (l < INT_MAX)
-			l++;
+	if (lines > 0) {
+		while (last[-1] != '\n')
+			last--;
 		c = 1;
-		p = nl + 1;
+		p = last;
 	}
 	c += fp_utf8_chars(p, (size_t)(end - p));
-	*out_line = l;
+	*out_line = lines > (size_t)(INT_MAX - line) ? INT_MAX : line + (int)lines;
 	*out_col = c > INT_MAX ? INT_MAX : (int)c;
 }
 

@@ -1,7 +1,7 @@
 /*
  * keyset.c: a set of 64-bit hashes in memory (open addressing, linear
  * probing, at most half full), for the audit's check that no item is read
- * twice (see fp_store_item_seen). It grows by doubling up to a size the
+ * twice (see fp_store_key_seen). It grows by doubling up to a size the
  * caller sets, which then empties it into something bigger and slower.
  */
 #include "config.h"
@@ -20,11 +20,18 @@ fp_keyset_init(struct fp_keyset *ks, size_t max_keys)
 	ks->max_keys = max_keys > 0 ? max_keys : 1;
 }
 
+/* Where h's probe starts. */
+static size_t
+home_of(const struct fp_keyset *ks, uint64_t h)
+{
+	return (size_t)(h ^ (h >> 29)) & (ks->cap - 1);
+}
+
 /* The slot of h, or of the empty slot where it would go. */
 static size_t
 slot_of(const struct fp_keyset *ks, uint64_t h)
 {
-	size_t mask = ks->cap - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+	size_t mask = ks->cap - 1, i = home_of(ks, h);
 
 	while (ks->slots[i] != 0 && ks->slots[i] != h)
 		i = (i + 1) & mask;
@@ -65,6 +72,15 @@ fp_keyset_add(struct fp_keyset *ks, uint64_t h)
 	ks->slots[i] = h;
 	ks->n++;
 	return 0;
+}
+
+void
+fp_keyset_prefetch(struct fp_keyset *ks, const uint64_t *h, size_t n)
+{
+	while ((ks->n + n) * 2 > ks->cap)
+		grow(ks);
+	for (size_t i = 0; i < n; i++)
+		__builtin_prefetch(&ks->slots[home_of(ks, h[i])], 1);
 }
 
 int

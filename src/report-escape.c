@@ -162,27 +162,33 @@ fp_md_quote(FILE *out, const char *s)
 void
 fp_text_put(FILE *out, const char *s, const char *indent)
 {
-	const char *start = s;
+	size_t len = strlen(s), n = len, run = 0;
 
+	if (n > FP_TEXT_SHOWN_MAX) {	/* cut at a character's start */
+		n = FP_TEXT_SHOWN_MAX;
+		while (n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n++;
+	}
 	fputs(indent, out);
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i], next = (unsigned char)s[i + 1];
 
-		if (s - start >= FP_TEXT_SHOWN_MAX && (ch & 0xc0) != 0x80) {
-			fprintf(out, " [... %zu more bytes: see --format json]", strlen(s));
-			break;
-		}
+		if (ch >= 0x20 && ch != 0x7f && (ch != 0xc2 || next < 0x80 || next > 0x9f))
+			continue;		/* written as part of a run */
+		fwrite(s + run, 1, i - run, out);
 		if (ch == '\n') {
 			fputc('\n', out);
 			fputs(indent, out);
-		} else if (ch < 0x20 || ch == 0x7f)
-			fputc(' ', out);
-		else if (ch == 0xc2 && (unsigned char)s[1] >= 0x80 &&
-		    (unsigned char)s[1] <= 0x9f) {
-			fputc(' ', out);	/* C1 controls */
-			s++;
-		} else
-			fputc(ch, out);
+		} else {
+			fputc(' ', out);	/* C0, DEL, C1 (two bytes) */
+			if (ch == 0xc2)
+				i++;
+		}
+		run = i + 1;
 	}
+	if (run < n)
+		fwrite(s + run, 1, n - run, out);
+	if (n < len)
+		fprintf(out, " [... %zu more bytes: see --format json]", len - n);
 	fputc('\n', out);
 }

@@ -85,22 +85,12 @@ static const char script[] =
 	"li.classList.toggle('is-done',cb.checked);apply();});});"
 	"sels.forEach(function(s){s.addEventListener('change',apply);});apply();})();";
 
-/* The guidelines of a finding, as HTML, by their JSON: a rule cites the
- * same clauses in every finding of a report, so each is written once. */
-#define HTML_MEMO	32
-
-struct html_memo {
-	char	*guidelines;	/* the row's JSON */
-	char	*html;
-};
-
 struct html_ctx {
 	const struct fp_report_opts	*o;
 	FILE				*out;
 	char				 platform[32], action[32];
 	int				 open_list;
-	struct html_memo		 memo[HTML_MEMO];
-	size_t				 nmemo;
+	struct fp_report_memo		 memo;	/* guidelines as HTML */
 };
 
 static void
@@ -116,8 +106,9 @@ close_groups(struct html_ctx *c, int platform_too)
 
 /* Each agency's clauses of the finding, with their quotes. */
 static void
-write_guidelines(FILE *out, const struct fp_report_opts *o, const char *guidelines)
+write_guidelines(FILE *out, const char *guidelines, const void *ctx)
 {
+	const struct fp_report_opts *o = ctx;
 	json_t *g = fp_json_loads(guidelines, 0), *clauses, *v;
 	const char *agency;
 	size_t i;
@@ -139,38 +130,6 @@ write_guidelines(FILE *out, const struct fp_report_opts *o, const char *guidelin
 			}
 		}
 	json_decref(g);
-}
-
-/* The guidelines, written from c->memo when they were written before. */
-static void
-put_guidelines(struct html_ctx *c, const char *guidelines)
-{
-	struct html_memo *m;
-	char *html = NULL;
-	size_t len = 0;
-	FILE *mem;
-
-	for (size_t i = 0; i < c->nmemo; i++)
-		if (strcmp(c->memo[i].guidelines, guidelines) == 0) {
-			fputs(c->memo[i].html, c->out);
-			return;
-		}
-	if ((mem = open_memstream(&html, &len)) == NULL) {
-		write_guidelines(c->out, c->o, guidelines);
-		return;
-	}
-	write_guidelines(mem, c->o, guidelines);
-	if (fclose(mem) != 0 || html == NULL) {
-		free(html);
-		write_guidelines(c->out, c->o, guidelines);
-		return;
-	}
-	fputs(html, c->out);
-	m = &c->memo[c->nmemo < HTML_MEMO ? c->nmemo++ : HTML_MEMO - 1];
-	free(m->guidelines);
-	free(m->html);
-	m->guidelines = xstrdup(guidelines);
-	m->html = html;
 }
 
 static int
@@ -263,7 +222,7 @@ html_row(void *ud, const struct fp_row *r)
 	fp_html_escs(out, r->rule);
 	fputs("</summary>", out);
 	if (r->guidelines != NULL)
-		put_guidelines(c, r->guidelines);
+		fp_report_memo_put(&c->memo, out, r->guidelines, write_guidelines, c->o);
 	fputs("</details></li>\n", out);
 	return 0;
 }
@@ -448,10 +407,7 @@ html_write(struct fp_store *st, const struct fp_report_opts *o,
 	    "</option><option value=\"todo\">to do</option><option value=\"done\">done</option>"
 	    "</select></label><span><b id=\"shown\">0</b> shown</span></section>\n<main>\n", out);
 	rc = fp_report_findings(st, o->min_severity, o->status, html_row, &c, err);
-	for (size_t i = 0; i < c.nmemo; i++) {
-		free(c.memo[i].guidelines);
-		free(c.memo[i].html);
-	}
+	fp_report_memo_release(&c.memo);
 	close_groups(&c, 1);
 	if (total == 0)
 		fputs("<p>No findings.</p>\n", out);

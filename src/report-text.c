@@ -23,6 +23,7 @@ struct text_ctx {
 	long				 unknown_content;
 	struct fp_strv			 warnings;
 	struct fp_strv			 like_accounts;
+	struct fp_report_memo		 memo;	/* guidelines as text */
 };
 
 static const char *const sev_color[] = { "\033[36m", "\033[34m", "\033[33m", "\033[1;31m" };
@@ -36,9 +37,11 @@ color(const struct text_ctx *c, const char *code)
 
 /* Guideline clauses: the profile's family first, else every family. */
 static void
-put_guidelines(FILE *out, const char *json, const char *family,
-    const struct fp_ruleset *rs)
+put_guidelines(FILE *out, const char *json, const void *ctx)
 {
+	const struct fp_report_opts *o = ctx;
+	const char *family = o->agency_guidelines;
+	const struct fp_ruleset *rs = o->rules;
 	json_t *g = fp_json_loads(json, 0), *v, *clauses;
 	const char *agency;
 	size_t i;
@@ -115,7 +118,7 @@ text_finding(void *ud, const struct fp_row *r)
 	fprintf(out, "    action: %s    rule: %s    finding: %s\n", r->action, r->rule,
 	    r->fid ? r->fid : "");
 	if (r->guidelines != NULL)
-		put_guidelines(out, r->guidelines, c->o->agency_guidelines, c->o->rules);
+		fp_report_memo_put(&c->memo, out, r->guidelines, put_guidelines, c->o);
 	return 0;
 }
 
@@ -229,6 +232,7 @@ out:
 	json_decref(p);
 	fp_strv_release(&c.warnings);
 	fp_strv_release(&c.like_accounts);
+	fp_report_memo_release(&c.memo);
 	return rc;
 }
 

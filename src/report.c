@@ -97,6 +97,47 @@ fp_report_totals(struct fp_store *st, const char *status, struct fp_report_total
 }
 
 
+void
+fp_report_memo_put(struct fp_report_memo *m, FILE *out, const char *guidelines,
+    fp_render_fn render, const void *ctx)
+{
+	char *text = NULL;
+	size_t len = 0, k;
+	FILE *mem;
+
+	for (k = 0; k < m->n; k++)
+		if (strcmp(m->v[k].guidelines, guidelines) == 0) {
+			fputs(m->v[k].text, out);
+			return;
+		}
+	if ((mem = open_memstream(&text, &len)) == NULL) {
+		render(out, guidelines, ctx);
+		return;
+	}
+	render(mem, guidelines, ctx);
+	if (fclose(mem) != 0 || text == NULL) {
+		free(text);
+		render(out, guidelines, ctx);
+		return;
+	}
+	fputs(text, out);
+	k = m->n < FP_REPORT_MEMO ? m->n++ : FP_REPORT_MEMO - 1;
+	free(m->v[k].guidelines);
+	free(m->v[k].text);
+	m->v[k].guidelines = xstrdup(guidelines);
+	m->v[k].text = text;
+}
+
+void
+fp_report_memo_release(struct fp_report_memo *m)
+{
+	for (size_t k = 0; k < m->n; k++) {
+		free(m->v[k].guidelines);
+		free(m->v[k].text);
+	}
+	m->n = 0;
+}
+
 int
 fp_report_findings(struct fp_store *st, int min_severity, const char *status,
     fp_row_fn fn, void *ud, struct fp_err *err)

@@ -23,7 +23,7 @@ struct fp_store {
 	sqlite3_stmt	*item_upsert;
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
-	sqlite3_stmt	*key_seen;	/* fp_store_item_seen's */
+	sqlite3_stmt	*key_seen;	/* fp_store_key_seen's */
 	struct fp_keyset keys;		/* its keys, until there are too many */
 	int		 keys_spilled;	/* some went to the table keys_seen */
 	int		 import_tx;	/* fp_store_begin_import's transaction */
@@ -641,9 +641,8 @@ hash_add(uint64_t h, const char *s)
 	return (h ^ 0xff) * UINT64_C(1099511628211);	/* a separator */
 }
 
-/* The 64-bit hash of what fp_store_item_upsert keys item by. */
-static uint64_t
-key_hash(const struct fp_item *item)
+uint64_t
+fp_store_item_hash(const struct fp_item *item)
 {
 	uint64_t h = UINT64_C(1469598103934665603);
 
@@ -692,11 +691,16 @@ keys_spill(struct fp_store *st, int *again, struct fp_err *err)
 	return rc;
 }
 
-int
-fp_store_item_seen(struct fp_store *st, const struct fp_item *item, int *again,
-    struct fp_err *err)
+void
+fp_store_keys_prefetch(struct fp_store *st, const uint64_t *hashes, size_t n)
 {
-	*again = fp_keyset_add(&st->keys, key_hash(item));
+	fp_keyset_prefetch(&st->keys, hashes, n);
+}
+
+int
+fp_store_key_seen(struct fp_store *st, uint64_t hash, int *again, struct fp_err *err)
+{
+	*again = fp_keyset_add(&st->keys, hash);
 	if (*again || !fp_keyset_full(&st->keys))
 		return FP_OK;
 	return keys_spill(st, again, err);
@@ -719,6 +723,29 @@ col_dup(sqlite3_stmt *s, int i)
 	return v != NULL ? xstrdup((const char *)v) : NULL;
 }
 
+/*
+ * The finding's id: 12 hex digits of a hash of what identifies its item
+ * (platform, account, kind, key) and its rule, so that it stays the same
+ * when the archive is imported again or the rules are scanned again.
+ */
+#define IDENT_SEED	UINT64_C(1469598103934665603)
+
+static uint64_t
+ident_add(uint64_t h, const char *v)
+{
+	for (const char *p = v ? v : ""; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+	return (h ^ 0x1f) * UINT64_C(1099511628211);
+}
+
+void
+fp_store_finding_fid(uint64_t ident, const char *rule, char out[16])
+{
+	uint64_t h = ident_add(ident, rule);
+
+	snprintf(out, 16, "%012llx", (unsigned long long)(h & UINT64_C(0xffffffffffff)));
+}
+
 int
 fp_store_items_foreach(struct fp_store *st, fp_item_fn fn, void *ud, struct fp_err *err)
 {
@@ -728,7 +755,7 @@ fp_store_items_foreach(struct fp_store *st, fp_item_fn fn, void *ud, struct fp_e
 	if (sqlite3_prepare_v2(st->db,
 	    "SELECT id, platform, account, kind, native_id, url, created_at, text,"
 	    " lang, media_count, media_types, lat, lon, place, ref_author, ref_id,"
-	    " source_file, source_index FROM items WHERE deleted = 0 ORDER BY id",
+	    " source_file, source_index, item_key FROM items WHERE deleted = 0 ORDER BY id",
 	    -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -762,6 +789,10 @@ fp_store_items_foreach(struct fp_store *st, fp_item_fn fn, void *ud, struct fp_e
 		item.ref_id = col_dup(s, 15);
 		item.source_file = col_dup(s, 16);
 		item.source_index = (long)sqlite3_column_int64(s, 17);
+		item.ident = IDENT_SEED;
+		for (int c = 1; c <= 3; c++)	/* platform, account, kind */
+			item.ident = ident_add(item.ident, (const char *)sqlite3_column_text(s, c));
+		item.ident = ident_add(item.ident, (const char *)sqlite3_column_text(s, 18));
 		stop = fn(ud, &item) != 0;
 		fp_item_release(&item);
 	}
@@ -842,15 +873,12 @@ fp_store_scanned_kinds_set(struct fp_store *st, const struct fp_kind_count *coun
 	return FP_OK;
 }
 
-/* The finding's id: 12 hex digits of a hash of what identifies its item
- * (platform, account, kind, key) and its rule, so that it stays the same
- * when the archive is imported again or the rules are scanned again. */
 static int
 finding_id(struct fp_store *st, int64_t item_id, const char *rule, char out[16],
     struct fp_err *err)
 {
 	sqlite3_stmt *s;
-	uint64_t h = UINT64_C(1469598103934665603);
+	uint64_t h = IDENT_SEED;
 	int rc;
 
 	if (st->item_ident == NULL && sqlite3_prepare_v2(st->db,
@@ -861,17 +889,12 @@ finding_id(struct fp_store *st, int64_t item_id, const char *rule, char out[16],
 	sqlite3_bind_int64(s, 1, item_id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		for (int c = 0; c < 5; c++) {
-			const char *v = c < 4 ? (const char *)sqlite3_column_text(s, c) : rule;
-
-			for (const char *p = v ? v : ""; *p != '\0'; p++)
-				h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
-			h = (h ^ 0x1f) * UINT64_C(1099511628211);
-		}
+		for (int c = 0; c < 4; c++)
+			h = ident_add(h, (const char *)sqlite3_column_text(s, c));
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return db_fail(st, err, "finding an item");
-	snprintf(out, 16, "%012llx", (unsigned long long)(h & UINT64_C(0xffffffffffff)));
+	fp_store_finding_fid(h, rule, out);
 	return FP_OK;
 }
 
@@ -882,7 +905,9 @@ fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_
 	char fid[16];
 	int rc;
 
-	if (finding_id(st, f->item_id, f->rule, fid, err) != FP_OK)
+	if (f->fid[0] != '\0')
+		memcpy(fid, f->fid, sizeof fid);
+	else if (finding_id(st, f->item_id, f->rule, fid, err) != FP_OK)
 		return FP_FATAL;
 	if (st->finding_add == NULL && sqlite3_prepare_v2(st->db,
 	    "INSERT OR REPLACE INTO findings (item_id, rule, category, severity,"

@@ -10,6 +10,7 @@
 #include "unit.h"
 #include "footprint.h"
 #include "jsparse.h"
+#include "swar.h"
 
 static const char *const no_drop[] = { NULL };
 
@@ -237,7 +238,35 @@ UNIT(what_is_not_utf8_is_refused)
 	}
 }
 
+/* The line counter counts each byte once, exactly: runs of the byte, its
+ * neighbours (c - 1, c + 1, c | 0x80) and every byte value, at every
+ * offset and length of a word and a little more. */
+UNIT(bytes_are_counted_exactly)
+{
+	unsigned char b[64];
+	unsigned seed = 7;
+
+	for (int c = 0; c < 256; c += 5)
+		for (int round = 0; round < 40; round++) {
+			const unsigned char near[] = { (unsigned char)c, (unsigned char)(c - 1),
+			    (unsigned char)(c + 1), (unsigned char)(c | 0x80), 0, 0xff };
+
+			for (size_t i = 0; i < sizeof b; i++) {
+				seed = seed * 1103515245u + 12345u;
+				b[i] = round % 2 ? near[(seed >> 16) % 6] : (unsigned char)(seed >> 16);
+			}
+			for (size_t off = 0; off < 9; off++)
+				for (size_t n = 0; off + n <= sizeof b; n += 1 + n / 8) {
+					size_t want = 0;
+
+					for (size_t i = 0; i < n; i++)
+						want += b[off + i] == c;
+					CHECK(fp_swar_count(b + off, n, (unsigned char)c) == want);
+				}
+		}
+}
+
 UNIT_MAIN(plain_json_is_parsed_as_jansson_parses_it, anything_else_is_left_to_jansson,
     strings_end_wherever_the_word_is, nesting_deeper_than_the_limit_is_left_to_jansson,
     members_nobody_reads_are_cut, decoded_keys_survive_their_values,
-    what_is_not_utf8_is_refused)
+    what_is_not_utf8_is_refused, bytes_are_counted_exactly)
