@@ -69,8 +69,9 @@ void	fp_item_init(struct fp_item *item);
 /* Make every field valid UTF-8 (bad bytes become U+FFFD) and cut fields
  * longer than the maxima, at a UTF-8 boundary. Returns the
  * length the text had when it was cut, else 0 (other fields are cut
- * silently: they are ids, links and names). */
-size_t	fp_item_clip(struct fp_item *item);
+ * silently: they are ids, links and names); *size (unless NULL) gets
+ * what fp_item_size would say after. */
+size_t	fp_item_clip(struct fp_item *item, size_t *size);
 void	fp_item_release(struct fp_item *item);	/* frees members, then init */
 /* Bytes the item's strings take (batches of items are bounded by it). */
 size_t	fp_item_size(const struct fp_item *item);

@@ -258,7 +258,7 @@ fp_fetch_item(struct fp_fetch *f, struct fp_item *item, struct fp_err *err)
 		fp_err_set(err, FP_FATAL, "%s: an item before the account", f->platform);
 		return FP_FATAL;
 	}
-	if (fp_item_clip(item) > 0)
+	if (fp_item_clip(item, NULL) > 0)
 		fp_fetch_warn(f, "%s: an item with a text of over %zu KiB: only its start"
 		    " is kept and audited", item->source_file ? item->source_file : "?",
 		    FP_ITEM_MAX_TEXT >> 10);

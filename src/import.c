@@ -62,7 +62,7 @@ read_batch(void *ctx, int worker, void *task)
 	while (!r->ended && b->n < IMPORT_BATCH && b->bytes < IMPORT_BATCH_BYTES) {
 		struct fp_item *item = &b->items[b->n];
 		struct fp_err err;
-		size_t was;
+		size_t was, size;
 		int rc;
 
 		if (atomic_load(&r->stop)) {
@@ -78,11 +78,11 @@ read_batch(void *ctx, int worker, void *task)
 			r->ended = 1;
 			break;
 		}
-		if ((was = fp_item_clip(item)) > 0)
+		if ((was = fp_item_clip(item, &size)) > 0)
 			fp_conn_warn(r->conn, item->source_file, "item %ld: a text of %zu"
 			    " bytes; only its first %zu KiB are kept and audited",
 			    item->source_index, was, FP_ITEM_MAX_TEXT >> 10);
-		b->bytes += fp_item_size(item);
+		b->bytes += size;
 		b->n++;
 	}
 	b->last = r->ended;

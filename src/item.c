@@ -118,15 +118,25 @@ repair(char **field)
 }
 
 size_t
-fp_item_clip(struct fp_item *item)
+fp_item_clip(struct fp_item *item, size_t *size)
 {
 	char **fields[] = { &item->account, &item->native_id, &item->url, &item->lang,
 	    &item->media_types, &item->place, &item->ref_author, &item->ref_id,
-	    &item->source_file };
+	    &item->source_file, &item->text };
+	size_t n = sizeof *item, was = 0;
 
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		clip(*fields[i], repair(fields[i]), FP_ITEM_MAX_FIELD);
-	return clip(item->text, repair(&item->text), FP_ITEM_MAX_TEXT);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		size_t len = repair(fields[i]), max = fields[i] == &item->text ?
+		    FP_ITEM_MAX_TEXT : FP_ITEM_MAX_FIELD, cut = clip(*fields[i], len, max);
+
+		if (fields[i] == &item->text)
+			was = cut;
+		if (*fields[i] != NULL)	/* what fp_item_size says */
+			n += (cut > 0 ? strlen(*fields[i]) : len) + 1;
+	}
+	if (size != NULL)
+		*size = n;
+	return was;
 }
 
 size_t

@@ -13,9 +13,12 @@
  * state has a row of next states per class, the failure links already
  * followed, with a flag on the states that report (those with outputs of
  * their own or on their dictionary chain). One load per byte of text, about
- * three times the speed of bisection and failure chains; the table is
- * 2 bytes x states x classes (3 MB for the rule pack). Bigger automata are
- * scanned the sparse way.
+ * three times the speed of bisection and failure chains. Rows are a power
+ * of two of entries wide, so that the next row is a shift away, not a
+ * multiplication (its three cycles are a third of each byte's chain of
+ * dependent work); the table is 2 bytes x states x that width (4 MB for
+ * the rule pack: 15,000 states, 102 classes in rows of 128). Bigger
+ * automata are scanned the sparse way.
  */
 #include "config.h"
 
@@ -50,7 +53,8 @@ struct fp_matcher {
 	int		 compiled;
 	unsigned char	 cls[256];	/* byte -> class; 0: in no pattern */
 	size_t		 ncls;
-	uint16_t	*dense;		/* nst rows of ncls entries, or NULL */
+	unsigned	 row_shift;	/* a dense row: 1 << row_shift >= ncls entries */
+	uint16_t	*dense;		/* nst rows, or NULL */
 	int		*dense_state;	/* row -> state */
 	size_t		 maxlen;	/* the longest pattern's bytes */
 };
@@ -190,7 +194,9 @@ dense_build(struct fp_matcher *m, const int *order, size_t n)
 			rep[nc++] = (unsigned char)b;
 		}
 	m->ncls = nc;
-	m->dense = xcalloc(m->nst * nc, sizeof *m->dense);
+	for (m->row_shift = 0; ((size_t)1 << m->row_shift) < nc; m->row_shift++)
+		;
+	m->dense = xcalloc(m->nst << m->row_shift, sizeof *m->dense);
 	free(m->dense_state);
 	m->dense_state = xcalloc(m->nst, sizeof *m->dense_state);
 	dense_id = xcalloc(m->nst, sizeof *dense_id);
@@ -204,8 +210,8 @@ dense_build(struct fp_matcher *m, const int *order, size_t n)
 		m->dense[c] = ENTRY(m->root[rep[c]]);
 	for (size_t i = 0; i < n; i++) {
 		int s = order[i];
-		uint16_t *row = m->dense + (i + 1) * nc;
-		const uint16_t *frow = m->dense + (size_t)dense_id[m->st[s].fail] * nc;
+		uint16_t *row = m->dense + ((i + 1) << m->row_shift);
+		const uint16_t *frow = m->dense + ((size_t)dense_id[m->st[s].fail] << m->row_shift);
 
 		for (size_t c = 1; c < nc; c++) {
 			int to = edge_find(&m->st[s], rep[c]);
@@ -278,12 +284,13 @@ fp_matcher_scan(const struct fp_matcher *m, const char *text, size_t len,
 	if (m->dense != NULL) {
 		const uint16_t *d = m->dense;
 		const unsigned char *cls = m->cls;
-		size_t nc = m->ncls, at = 0;	/* at: row of the current state */
+		unsigned sh = m->row_shift;
+		size_t at = 0;		/* at: row of the current state */
 
 		for (size_t i = 0; i < len; i++) {
 			unsigned v = d[at + cls[(unsigned char)text[i]]];
 
-			at = (size_t)(v & DENSE_MAX) * nc;
+			at = (size_t)(v & DENSE_MAX) << sh;
 			if (v & DENSE_REPORTS)
 				report(m, m->dense_state[v & DENSE_MAX], hit, ud);
 		}
@@ -324,7 +331,8 @@ fp_matcher_mark(const struct fp_matcher *m, const char *text, size_t len,
 {
 	const uint16_t *d = m->dense;
 	const unsigned char *cls = m->cls, *a, *b;
-	size_t nc = m->ncls, at = 0, bt = 0, na, nb, k;
+	unsigned sh = m->row_shift;
+	size_t at = 0, bt = 0, na, nb, k;
 
 	if (d == NULL || m->maxlen == 0 || len < MARK_SPLIT + 2 * m->maxlen) {
 		fp_matcher_scan(m, text, len, hit, ud);
@@ -337,8 +345,8 @@ fp_matcher_mark(const struct fp_matcher *m, const char *text, size_t len,
 	for (k = 0; k < na && k < nb; k++) {
 		unsigned v = d[at + cls[a[k]]], w = d[bt + cls[b[k]]];
 
-		at = (size_t)(v & DENSE_MAX) * nc;
-		bt = (size_t)(w & DENSE_MAX) * nc;
+		at = (size_t)(v & DENSE_MAX) << sh;
+		bt = (size_t)(w & DENSE_MAX) << sh;
 		if ((v | w) & DENSE_REPORTS) {
 			if (v & DENSE_REPORTS)
 				report(m, m->dense_state[v & DENSE_MAX], hit, ud);
@@ -349,14 +357,14 @@ fp_matcher_mark(const struct fp_matcher *m, const char *text, size_t len,
 	for (; k < nb; k++) {		/* nb is na or na + 1 */
 		unsigned w = d[bt + cls[b[k]]];
 
-		bt = (size_t)(w & DENSE_MAX) * nc;
+		bt = (size_t)(w & DENSE_MAX) << sh;
 		if (w & DENSE_REPORTS)
 			report(m, m->dense_state[w & DENSE_MAX], hit, ud);
 	}
 	for (; k < na; k++) {
 		unsigned v = d[at + cls[a[k]]];
 
-		at = (size_t)(v & DENSE_MAX) * nc;
+		at = (size_t)(v & DENSE_MAX) << sh;
 		if (v & DENSE_REPORTS)
 			report(m, m->dense_state[v & DENSE_MAX], hit, ud);
 	}

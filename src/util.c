@@ -533,9 +533,13 @@ int
 fp_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
+	size_t i = 0;
 
+	/* Unicode's table 3-7 of well-formed sequences, inline: this runs
+	 * over every field of every item read. */
 	while (i < len) {
+		unsigned char c, c1;
+
 		/* ASCII runs, eight bytes at a time (most of any export) */
 		while (i + 8 <= len) {
 			uint64_t w;
@@ -547,13 +551,33 @@ fp_utf8_valid(const char *s, size_t len)
 		}
 		if (i >= len)
 			break;
-		if (p[i] < 0x80) {
+		if ((c = p[i]) < 0x80) {
 			i++;
 			continue;
 		}
-		if ((k = utf8_seq(p + i, len - i)) == 0)
+		if (c < 0xc2 || c > 0xf4)
 			return 0;
-		i += k;
+		if (c <= 0xdf) {
+			if (len - i < 2 || (p[i + 1] & 0xc0) != 0x80)
+				return 0;
+			i += 2;
+			continue;
+		}
+		if (len - i < (c <= 0xef ? 3u : 4u))
+			return 0;
+		c1 = p[i + 1];
+		if ((c1 & 0xc0) != 0x80 || (p[i + 2] & 0xc0) != 0x80)
+			return 0;
+		if (c <= 0xef) {
+			if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f))
+				return 0;	/* overlong; a surrogate */
+			i += 3;
+			continue;
+		}
+		if ((p[i + 3] & 0xc0) != 0x80 || (c == 0xf0 && c1 < 0x90) ||
+		    (c == 0xf4 && c1 > 0x8f))
+			return 0;		/* overlong; past U+10FFFF */
+		i += 4;
 	}
 	return 1;
 }

@@ -101,8 +101,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fp_engine_set_account(engine(), FUZZ_CONNECTOR.name, conn.account,
 			    conn.display_name);
 		while ((r = fp_conn_next(&conn, &item, &err)) == FP_OK) {
-			fp_item_clip(&item);
+			size_t bytes;
+
+			fp_item_clip(&item, &bytes);
 			items++;
+			FUZZ_ASSERT(bytes == fp_item_size(&item));
 			FUZZ_ASSERT(fp_platform_valid(item.platform));
 			FUZZ_ASSERT(item.kind >= 0 && item.kind < FP_KIND__COUNT);
 			FUZZ_ASSERT(item.text == NULL || strlen(item.text) <= FP_ITEM_MAX_TEXT);

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include "unit.h"
 #include "text.h"
+#include <jansson.h>
 
 static char *
 norm(const char *s, int fold)
@@ -245,6 +246,67 @@ UNIT(folded_is_cased_folded_when_normalising_says_so)
 	fp_buf_release(&out);
 }
 
+/* fp_utf8_valid says what jansson's own check says (it refuses overlongs,
+ * surrogates and code points past U+10FFFF), for every two-byte sequence,
+ * every three- and four-byte one over bytes at the edges of the ranges,
+ * each at every offset of an eight-byte word and cut short. */
+static int
+jansson_valid(const char *s, size_t n)
+{
+	json_t *v = json_stringn(s, n);
+
+	json_decref(v);
+	return v != NULL;
+}
+
+static void
+valid_as_jansson_says(const unsigned char *seq, size_t n, size_t *differ)
+{
+	char b[32];
+
+	for (size_t pad = 0; pad < 9; pad++)
+		for (size_t cut = 0; cut <= 1 && cut < n; cut++) {
+			size_t len = pad + n - cut;
+
+			memset(b, 'a', pad);
+			memcpy(b + pad, seq, n - cut);
+			memcpy(b + len, "tail", 4);	/* ASCII after */
+			*differ += fp_utf8_valid(b, len + (pad % 2) * 4) !=
+			    jansson_valid(b, len + (pad % 2) * 4);
+		}
+}
+
+UNIT(utf8_valid_agrees_with_jansson)
+{
+	static const unsigned char edges[] = { 0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f,
+	    0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0,
+	    0xf1, 0xf3, 0xf4, 0xf5, 0xff };
+	const size_t ne = sizeof edges;
+	unsigned char q[4];
+	size_t differ = 0;
+
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			q[0] = (unsigned char)a;
+			q[1] = (unsigned char)b;
+			valid_as_jansson_says(q, 2, &differ);
+		}
+	for (size_t a = 0; a < ne; a++)
+		for (size_t b = 0; b < ne; b++)
+			for (size_t c = 0; c < ne; c++) {
+				q[0] = edges[a];
+				q[1] = edges[b];
+				q[2] = edges[c];
+				valid_as_jansson_says(q, 3, &differ);
+				for (size_t d = 0; d < ne; d += 3) {
+					q[3] = edges[d];
+					valid_as_jansson_says(q, 4, &differ);
+				}
+			}
+	CHECK_INT(differ, 0);
+}
+
 UNIT_MAIN(entities, normal_form, ascii_fast_path_agrees_with_utf8proc,
     ascii_folded_is_cased_in_lower_case,
-    table_path_agrees_with_utf8proc, folded_is_cased_folded_when_normalising_says_so)
+    table_path_agrees_with_utf8proc, folded_is_cased_folded_when_normalising_says_so,
+    utf8_valid_agrees_with_jansson)
