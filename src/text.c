@@ -200,37 +200,44 @@ static const char *const arabic_prefixes[] = {
 	NULL
 };
 
-/* Append the word gathered so far (with a space before it if needed). */
-static void
-flush_word(struct fp_buf *out, struct fp_buf *word, int *arabic, int *space)
-{
-	const char *w = fp_buf_str(word);
-	size_t len = word->len;
+/*
+ * The normal form is built in place: a word's bytes go straight onto the
+ * output, which ends with a space whenever no word is in progress (it
+ * starts as one), and a finished word gets its space after it. word_at is
+ * where the word in progress starts; arabic says one of its letters is.
+ */
+struct norm {
+	struct fp_buf	*out;
+	size_t		 word_at;
+	int		 arabic;
+};
 
-	if (len == 0) {
-		if (!*space) {
-			fp_buf_addc(out, ' ');
-			*space = 1;
-		}
+/* End the word in progress, if any: its Arabic prefix cut, a space after. */
+static void
+flush_word(struct norm *st)
+{
+	struct fp_buf *out = st->out;
+	size_t len = out->len - st->word_at;
+
+	if (len == 0)
 		return;
-	}
-	if (*arabic) {
+	if (st->arabic) {
+		char *w = out->data + st->word_at;
+
 		for (size_t i = 0; arabic_prefixes[i] != NULL; i++) {
 			size_t pl = strlen(arabic_prefixes[i]);
 
 			/* keep a stem of three letters (two bytes each) at least */
 			if (len >= pl + 6 && memcmp(w, arabic_prefixes[i], pl) == 0) {
-				w += pl;
-				len -= pl;
+				memmove(w, w + pl, len - pl);
+				out->len -= pl;
 				break;
 			}
 		}
+		st->arabic = 0;
 	}
-	fp_buf_add(out, w, len);
 	fp_buf_addc(out, ' ');
-	*space = 1;
-	*arabic = 0;
-	fp_buf_reset(word);
+	st->word_at = out->len;
 }
 
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
@@ -281,12 +288,6 @@ ascii_init(void)
 }
 
 /* Where a normalisation is: the output, the word being gathered. */
-struct norm {
-	struct fp_buf	*out;
-	struct fp_buf	 word;
-	int		 space, arabic;
-};
-
 /* The letters Arabic spells several ways, made one. */
 static int32_t
 arabic_letter(int32_t cp)
@@ -328,7 +329,7 @@ word_put(struct norm *st, uint32_t cp)
 	}
 	if (cp >= 0x0600 && cp <= 0x06ff)
 		st->arabic = 1;
-	fp_buf_add(&st->word, b, n);
+	fp_buf_add(st->out, b, n);
 }
 
 /* One code point of the mapped text: into the word, or ending it. */
@@ -343,7 +344,7 @@ norm_cp(struct norm *st, int32_t cp)
 		word_put(st, (uint32_t)arabic_letter(cp));
 		return;
 	}
-	flush_word(st->out, &st->word, &st->arabic, &st->space);
+	flush_word(st);
 }
 
 static void
@@ -352,18 +353,14 @@ norm_start(struct norm *st, struct fp_buf *out)
 	fp_buf_reset(out);
 	fp_buf_addc(out, ' ');
 	st->out = out;
-	st->word = (struct fp_buf)FP_BUF_INIT;
-	st->space = 1;
+	st->word_at = out->len;
 	st->arabic = 0;
 }
 
 static void
 norm_end(struct norm *st)
 {
-	flush_word(st->out, &st->word, &st->arabic, &st->space);
-	fp_buf_release(&st->word);
-	if (!st->space)
-		fp_buf_addc(st->out, ' ');
+	flush_word(st);
 }
 
 /*
@@ -609,9 +606,9 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold, int *same)
 			signed char v = amap[p[i++]];
 
 			if (v > 0)		/* a word's (ascii_map says) */
-				fp_buf_addc(&st->word, (char)v);
+				fp_buf_addc(st->out, (char)v);
 			else if (v < 0)
-				flush_word(st->out, &st->word, &st->arabic, &st->space);
+				flush_word(st);
 			continue;
 		}
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -629,7 +626,7 @@ normalize_table(struct norm *st, const char *s, size_t len, int fold, int *same)
 			if (blk->word[cp & 0xff])
 				word_put(st, e);
 			else
-				flush_word(st->out, &st->word, &st->arabic, &st->space);
+				flush_word(st);
 			continue;
 		}
 		for (uint32_t j = 0; j < ((e >> 20) & 0x7ff); j++)
@@ -672,7 +669,6 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		fp_buf_release(&tmp);
 		return same;
 	}
-	fp_buf_release(&st.word);
 	norm_start(&st, out);
 	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold) == 0) {
 		norm_end(&st);
@@ -680,7 +676,6 @@ fp_text_normalize(struct fp_buf *out, const char *s, int fold)
 		return 0;
 	}
 	fp_buf_release(&tmp);
-	fp_buf_release(&st.word);
 	/* Not valid UTF-8: callers repair first, so only ASCII-fold. */
 	{
 		int space = 1;
@@ -711,7 +706,6 @@ fp_text_normalize_reference(struct fp_buf *out, const char *s, int fold)
 		return;
 	expand_tags(&(struct tag_sink){ &tmp, NULL, NULL, 0 }, s);
 	if (normalize_utf8proc(&st, tmp.data, tmp.len, fold != 0) < 0) {
-		fp_buf_release(&st.word);
 		fp_buf_release(&tmp);
 		fp_text_normalize(out, s, fold);	/* not UTF-8: the same fallback */
 		return;
