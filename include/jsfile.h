@@ -148,11 +148,11 @@ int	fp_json_stream_open_reader(struct fp_json_stream *js, fp_json_read_fn read,
 int	fp_json_stream_next(struct fp_json_stream *js, json_t **out, struct fp_err *err);
 /*
  * Parse ahead: from now on (after drop is set) the elements of a reader
- * stream are found on this thread and parsed, a batch at a time, by
- * `workers` threads (0: on this thread too, the same code path), while
- * this one goes on; what fp_json_stream_next gives, and the fields above
- * as it gives it, are the same as without. 0, or -1 when js is not a
- * reader stream that is open and not done.
+ * stream are read (js->read is called there) and parsed, a batch at a
+ * time, by a worker thread (workers 0: on this thread, the same code path;
+ * more than 1 is 1), while this one goes on; what fp_json_stream_next
+ * gives, and the fields above as it gives it, are the same as without.
+ * 0, or -1 when js is not a reader stream that is open and not done.
  */
 int	fp_json_stream_ahead(struct fp_json_stream *js, int workers);
 void	fp_json_stream_release(struct fp_json_stream *js);

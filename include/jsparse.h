@@ -35,5 +35,14 @@ struct fp_buf;
  */
 json_t	*fp_json_parse_fast(const char *b, size_t n, const char *const *drop,
 	    struct fp_buf *scratch);
+/*
+ * The object or array that starts at b[0] and ends within n bytes, what
+ * is after it unread: the same value fp_json_parse_fast gives on exactly
+ * its bytes, *used of them. NULL when b[0] is not '{' or '[', when the
+ * value is not plain, or when it does not end within n (the bytes may be
+ * a window on a longer input).
+ */
+json_t	*fp_json_parse_prefix(const char *b, size_t n, const char *const *drop,
+	    struct fp_buf *scratch, size_t *used);
 
 #endif

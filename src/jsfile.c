@@ -1055,40 +1055,91 @@ parse_element(const char *elem, size_t n, const char *const *drop, struct fp_buf
 	return v;
 }
 
+/* An element's scratch: buffers for parse_element, and the arena its
+ * tree's blocks come from. */
+struct elem_bufs {
+	struct fp_buf		*fixed, *kept;
+	struct fp_json_arena	*arena;
+};
+
+#define ELEM_BIG	1	/* read_element: bigger than asked, not read */
+
+/*
+ * The element at pos (to_element found it), parsed into *out and passed.
+ * Most are objects, parsed straight from the window, where their end is
+ * found on the way; the rest (and an object the window cuts, or one that
+ * is not plain) are spanned first (element_span), then parsed whole
+ * (parse_element). *bad bytes of it were not UTF-8 and were repaired; the
+ * first bad byte of the stream is placed in js->bad_line, js->bad_col and
+ * js->bad_bytes counts them all. FP_OK, with *out NULL when the element is
+ * not JSON (err says where, js->done); FP_FAILED on a read error;
+ * ELEM_BIG, nothing read, when big > 0 and the element is bigger.
+ */
+static int
+read_element(struct fp_json_stream *js, const struct elem_bufs *eb, size_t big,
+    json_t **out, size_t *bad, struct fp_err *err)
+{
+	json_error_t jerr;
+	size_t n, first_bad;
+
+	*bad = 0;
+	fp_json_arena_enter(eb->arena);
+	*out = fp_json_parse_prefix(js->buf + js->pos, js->len - js->pos, js->drop, eb->kept,
+	    &n);
+	fp_json_arena_leave();
+	if (*out != NULL && big > 0 && n > big) {
+		json_decref(*out);	/* a window grown by one before */
+		*out = NULL;
+		return ELEM_BIG;
+	}
+	if (*out == NULL) {
+		if (element_span(js, &n, err) != FP_OK)
+			return FP_FAILED;
+		if (big > 0 && n > big)
+			return ELEM_BIG;
+		*out = parse_element(js->buf + js->pos, n, js->drop, eb->fixed, eb->kept,
+		    eb->arena, bad, &first_bad, &jerr);
+		if (*bad > 0) {
+			if (js->bad_bytes == 0)
+				stream_place(js, js->pos + first_bad, &js->bad_line, &js->bad_col);
+			js->bad_bytes += *bad;
+		}
+		if (*out == NULL) {
+			stream_fail(js, js->pos, &jerr, NULL, err);
+			return FP_OK;
+		}
+	}
+	element_done(js, n);
+	return FP_OK;
+}
+
 /* The next element, read and parsed here. */
 static int
 next_here(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 {
-	json_error_t jerr;
-	size_t n, bad, first_bad;
+	struct elem_bufs eb = { &js->fixed, &js->kept, &js->arena };
+	size_t bad;
 	int r;
 
 	fp_json_arena_reset(&js->arena);	/* the element before is done with */
-	if ((r = to_element(js, err)) != FP_OK || (r = element_span(js, &n, err)) != FP_OK)
+	if ((r = to_element(js, err)) != FP_OK || (r = read_element(js, &eb, 0, out, &bad,
+	    err)) != FP_OK)
 		return r;
-	*out = parse_element(js->buf + js->pos, n, js->drop, &js->fixed, &js->kept,
-	    &js->arena, &bad, &first_bad, &jerr);
-	if (bad > 0) {
-		if (js->bad_bytes == 0)
-			stream_place(js, js->pos + first_bad, &js->bad_line, &js->bad_col);
-		js->bad_bytes += bad;
-	}
-	if (*out == NULL)
-		return stream_fail(js, js->pos, &jerr, NULL, err);
-	element_done(js, n);
-	return FP_OK;
+	return *out != NULL ? FP_OK : FP_FAILED;
 }
 
 /* --- parsing ahead, on another thread ---------------------------------- */
 
 /*
- * In ahead mode (fp_json_stream_ahead), this thread finds the elements'
- * bytes and copies them into batches, which a worker parses (repairs,
- * compacts) while this thread goes on; the elements are handed out in
- * order, each with the key, list count and places it had when it was
- * found, so that what the caller sees is what it would see without.
- * An element bigger than AHEAD_BIG is not copied: the batches before it
- * are handed out, then it is parsed in the window, here.
+ * In ahead mode (fp_json_stream_ahead), the reading state moves to a
+ * worker, which reads the input and parses the elements a batch at a time
+ * while the caller goes on with the batch before; the elements are handed
+ * out in order, each with the key, list count and bad bytes it had when
+ * it was read, so that what the caller sees is what it would see without.
+ * The worker's tasks run one after another: only it touches the state.
+ * An element bigger than AHEAD_BIG is not parsed there (batches in flight
+ * would hold a big tree each): the worker pauses, the caller takes every
+ * batch back, then parses it itself, in the window.
  */
 #define AHEAD_BYTES	((size_t)1 << 20)	/* a batch's bytes, about */
 #define AHEAD_ELEMS	1024			/* and at most its elements */
@@ -1096,87 +1147,59 @@ next_here(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 #define AHEAD_DEPTH	3			/* batches */
 
 struct ahead_elem {
-	size_t		 off, len;	/* its bytes in the batch */
-	int		 line, col;	/* the place of its first byte */
-	int		 key, lists;	/* js->key and js->lists once found */
-	json_t		*v;		/* parsed (the worker's) */
-	size_t		 bad, first_bad;
+	json_t		*v;		/* NULL: not JSON (the batch's last) */
+	int		 key, lists;	/* js->key and js->lists once read */
+	size_t		 bad;		/* bytes repaired */
+	int		 bad_line, bad_col; /* the stream's first, if in it */
 };
 
 struct ahead_batch {
-	struct fp_buf	 bytes;
 	struct ahead_elem *e;
 	size_t		 n, cap;
 	size_t		 next;		/* the next to hand out */
 	/* after the elements */
 	int		 end;		/* FP_OK; or FP_EOF, FP_FAILED: the last */
-	struct fp_err	 end_err;
-	int		 big;		/* a big element next, in the window */
-	int		 end_lists;
-	/* the worker's */
-	const char *const *drop;
+	struct fp_err	 end_err;	/* FP_FAILED, or an element not JSON */
+	int		 end_key, end_lists;
+	int		 big;		/* a big element next: the caller's */
 	struct fp_json_arena arena;
 	struct fp_buf	 fixed, kept;
-	size_t		 failed_at;	/* the element that is not JSON, or n */
-	json_error_t	 jerr;
 };
 
 struct fp_json_ahead {
-	struct fp_json_stream	 scan;	/* the reading state, moved here */
+	struct fp_json_stream	 scan;	/* the reading state: the worker's */
+	int			 stopped; /* the worker's: at the end */
+	int			 paused;  /* at a big element, till the caller
+					   * has read it */
 	struct fp_workq		*q;
 	struct ahead_batch	 batch[AHEAD_DEPTH];
 	struct ahead_batch	*free[AHEAD_DEPTH];
 	int			 nfree;
 	struct ahead_batch	*cur;	/* being handed out */
-	int			 stopped; /* at the end, or at a big element */
 };
 
+/* The worker: fill b with the elements that come next, up to its size. */
 static void
-ahead_parse(void *ctx, int worker, void *task)
+ahead_read(void *ctx, int worker, void *task)
 {
+	struct fp_json_ahead *a = ctx;
 	struct ahead_batch *b = task;
-
-	(void)ctx;
-	(void)worker;
-	b->failed_at = b->n;
-	for (size_t i = 0; i < b->n; i++) {
-		struct ahead_elem *e = &b->e[i];
-
-		e->v = parse_element(b->bytes.data + e->off, e->len, b->drop, &b->fixed,
-		    &b->kept, &b->arena, &e->bad, &e->first_bad, &b->jerr);
-		if (e->v == NULL) {
-			b->failed_at = i;	/* nothing after it is handed out */
-			break;
-		}
-	}
-}
-
-/* Fill b with the elements that come next, up to its size. */
-static void
-ahead_fill(struct fp_json_ahead *a, struct ahead_batch *b)
-{
 	struct fp_json_stream *js = &a->scan;
+	struct elem_bufs eb = { &b->fixed, &b->kept, &b->arena };
+	size_t from = js->base + js->pos;
 
-	fp_buf_reset(&b->bytes);
+	(void)worker;
 	b->n = b->next = 0;
-	b->end = FP_OK;
+	b->end = a->stopped ? FP_EOF : FP_OK;	/* after the end: nothing */
 	b->big = 0;
-	b->drop = js->drop;
-	while (b->n < AHEAD_ELEMS && b->bytes.len < AHEAD_BYTES) {
+	fp_err_clear(&b->end_err);
+	while (!a->stopped && !a->paused && b->n < AHEAD_ELEMS &&
+	    js->base + js->pos - from < AHEAD_BYTES) {
 		struct ahead_elem *e;
-		size_t n;
-		int r;
+		int r, bad_before = js->bad_bytes == 0;
 
-		fp_err_clear(&b->end_err);
-		if ((r = to_element(js, &b->end_err)) == FP_OK)
-			r = element_span(js, &n, &b->end_err);
-		if (r != FP_OK) {
+		if ((r = to_element(js, &b->end_err)) != FP_OK) {
 			b->end = r;
-			a->stopped = 1;
-			break;
-		}
-		if (n > AHEAD_BIG) {
-			b->big = 1;
 			a->stopped = 1;
 			break;
 		}
@@ -1184,16 +1207,31 @@ ahead_fill(struct fp_json_ahead *a, struct ahead_batch *b)
 			b->cap = b->cap ? b->cap * 2 : 64;
 			b->e = xreallocarray(b->e, b->cap, sizeof *b->e);
 		}
-		e = &b->e[b->n++];
-		e->off = b->bytes.len;
-		e->len = n;
-		stream_place_on(js, js->pos, &e->line, &e->col);
+		e = &b->e[b->n];
 		e->key = js->key;
 		e->lists = js->lists;
-		e->v = NULL;
-		fp_buf_add(&b->bytes, js->buf + js->pos, n);
-		element_done(js, n);
+		r = read_element(js, &eb, AHEAD_BIG, &e->v, &e->bad, &b->end_err);
+		if (r == ELEM_BIG) {
+			b->big = 1;
+			a->paused = 1;
+			break;
+		}
+		if (r != FP_OK) {
+			b->end = r;
+			a->stopped = 1;
+			break;
+		}
+		b->n++;
+		if (e->bad > 0 && bad_before) {
+			e->bad_line = js->bad_line;
+			e->bad_col = js->bad_col;
+		}
+		if (e->v == NULL) {
+			b->end = FP_FAILED;
+			a->stopped = 1;
+		}
 	}
+	b->end_key = js->key;
 	b->end_lists = js->lists;
 }
 
@@ -1227,43 +1265,73 @@ fp_json_stream_ahead(struct fp_json_stream *js, int workers)
 	memset(&js->arena, 0, sizeof js->arena);
 	for (int i = 0; i < AHEAD_DEPTH; i++)
 		a->free[a->nfree++] = &a->batch[i];
-	a->q = fp_workq_new(workers, AHEAD_DEPTH, ahead_parse, NULL);
+	/* one worker at most: the batches are read in turn */
+	a->q = fp_workq_new(workers > 0 ? 1 : 0, AHEAD_DEPTH, ahead_read, a);
 	js->ahead = a;
 	return 0;
+}
+
+/* The big element the worker paused at, every batch before it handed
+ * out: read here, once the worker is idle. */
+static int
+next_big(struct fp_json_stream *js, json_t **out, struct fp_err *err)
+{
+	struct fp_json_ahead *a = js->ahead;
+	struct fp_json_stream *s = &a->scan;
+	struct ahead_batch *b;
+	int r;
+
+	while ((b = fp_workq_collect(a->q)) != NULL)	/* empty: paused */
+		ahead_recycle(a, b);
+	a->paused = 0;
+	r = next_here(s, out, err);
+	js->bad_bytes = s->bad_bytes;
+	js->bad_line = s->bad_line;
+	js->bad_col = s->bad_col;
+	js->key = s->key;
+	js->lists = s->lists;
+	if (r == FP_OK)
+		js->index++;
+	else {
+		js->done = 1;
+		a->stopped = 1;
+	}
+	return r;
 }
 
 static int
 next_ahead(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 {
 	struct fp_json_ahead *a = js->ahead;
-	int r;
 
 	fp_json_arena_reset(&a->scan.arena);	/* a big element before */
 	for (;;) {
 		struct ahead_batch *b = a->cur;
 
 		if (b != NULL && b->next < b->n) {
-			struct ahead_elem *e = &b->e[b->next];
+			struct ahead_elem *e = &b->e[b->next++];
 
 			if (e->bad > 0) {
-				if (js->bad_bytes == 0)
-					place_after(b->bytes.data + e->off, e->first_bad, e->line,
-					    e->col, &js->bad_line, &js->bad_col);
+				if (js->bad_bytes == 0) {
+					js->bad_line = e->bad_line;
+					js->bad_col = e->bad_col;
+				}
 				js->bad_bytes += e->bad;
 			}
 			js->key = e->key;
 			js->lists = e->lists;
-			if (b->next == b->failed_at) {
+			if (e->v == NULL) {
 				js->done = 1;
-				return fail_at(e->line, e->col, &b->jerr, NULL, err);
+				*err = b->end_err;
+				return FP_FAILED;
 			}
-			b->next++;
 			js->index++;
 			*out = e->v;
 			return FP_OK;
 		}
 		if (b != NULL) {
 			/* every element of b handed out: then what it ended at */
+			js->key = b->end_key;
 			js->lists = b->end_lists;
 			if (b->end != FP_OK) {
 				js->done = 1;
@@ -1273,32 +1341,11 @@ next_ahead(struct fp_json_stream *js, json_t **out, struct fp_err *err)
 			}
 			a->cur = NULL;
 			ahead_recycle(a, b);
-			if (b->big) {
-				struct fp_json_stream *s = &a->scan;
-
-				a->stopped = 0;
-				s->bad_bytes = js->bad_bytes;
-				s->bad_line = js->bad_line;
-				s->bad_col = js->bad_col;
-				r = next_here(s, out, err);
-				js->bad_bytes = s->bad_bytes;
-				js->bad_line = s->bad_line;
-				js->bad_col = s->bad_col;
-				js->key = s->key;
-				js->lists = s->lists;
-				if (r == FP_OK)
-					js->index++;
-				else
-					js->done = 1;
-				return r;
-			}
+			if (b->big)
+				return next_big(js, out, err);
 		}
-		while (!a->stopped && a->nfree > 0) {
-			struct ahead_batch *f = a->free[--a->nfree];
-
-			ahead_fill(a, f);
-			fp_workq_submit(a->q, f);
-		}
+		while (a->nfree > 0)
+			fp_workq_submit(a->q, a->free[--a->nfree]);
 		if ((a->cur = fp_workq_collect(a->q)) == NULL) {
 			js->done = 1;	/* cannot be: the last batch says how it ends */
 			return FP_EOF;
@@ -1318,7 +1365,6 @@ ahead_free(struct fp_json_ahead *a)
 	fp_workq_free(a->q);
 	for (int i = 0; i < AHEAD_DEPTH; i++) {
 		b = &a->batch[i];
-		fp_buf_release(&b->bytes);
 		free(b->e);
 		fp_json_arena_release(&b->arena);
 		fp_buf_release(&b->fixed);

@@ -448,3 +448,23 @@ fp_json_parse_fast(const char *b, size_t n, const char *const *drop, struct fp_b
 	}
 	return v;
 }
+
+json_t *
+fp_json_parse_prefix(const char *b, size_t n, const char *const *drop,
+    struct fp_buf *scratch, size_t *used)
+{
+	struct jsp s = { (const unsigned char *)b, (const unsigned char *)b + n, drop, scratch,
+	    0, 0 };
+	json_t *v;
+
+	if (n == 0 || (b[0] != '{' && b[0] != '['))
+		return NULL;
+	if ((v = read_value(&s)) == NULL)
+		return NULL;
+	*used = (size_t)((const char *)s.p - b);
+	if (s.high && !fp_utf8_valid(b, *used)) {
+		json_decref(v);
+		return NULL;
+	}
+	return v;
+}

@@ -8,7 +8,10 @@
  * equal and with its keys in the same order; with members cut, a document
  * both read whole comes out as jansson's tree with those members taken
  * out (checked where no key can be spelt with an escape); cutting members
- * never makes a document the fast path took whole unreadable.
+ * never makes a document the fast path took whole unreadable. Read as a
+ * prefix (fp_json_parse_prefix), a value is the one read whole from its
+ * bytes, and not read from any fewer; a document read whole that starts
+ * with a bracket is read as a prefix too, to its last bracket.
  */
 #include "config.h"
 
@@ -89,6 +92,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(a);
 		free(b);
 		FUZZ_ASSERT(cut != NULL);
+	}
+	{
+		size_t used = 0, used2 = 0, end = n;
+		json_t *pre = fp_json_parse_prefix(text, n, NULL, &scratch, &used);
+
+		while (end > 0 && strchr(" \t\r\n", text[end - 1]) != NULL)
+			end--;
+		if (fast != NULL && (text[0] == '{' || text[0] == '['))
+			FUZZ_ASSERT(pre != NULL && used == end);
+		if (pre != NULL) {
+			json_t *whole = fp_json_parse_fast(text, used, NULL, &scratch), *less;
+
+			FUZZ_ASSERT(used >= 2 && used <= n);
+			FUZZ_ASSERT(whole != NULL && json_equal(whole, pre));
+			json_decref(whole);
+			less = fp_json_parse_prefix(text, used - 1, NULL, &scratch, &used2);
+			FUZZ_ASSERT(less == NULL);
+			less = fp_json_parse_prefix(text, used / 2, NULL, &scratch, &used2);
+			FUZZ_ASSERT(less == NULL);
+			json_decref(pre);
+		}
 	}
 	if (cut != NULL && jan != NULL && memchr(text, '\\', n) == NULL) {
 		json_t *want = json_deep_copy(jan);

@@ -266,7 +266,54 @@ UNIT(bytes_are_counted_exactly)
 		}
 }
 
+/* A value read as a prefix: an object or array, to its last bracket and
+ * no further, the same tree as read whole; cut anywhere, it is not read. */
+UNIT(a_prefix_is_one_value_and_no_more)
+{
+	static const struct {
+		const char	*in;
+		size_t		 used;	/* 0: NULL */
+	} cases[] = {
+		{ "{\"a\": 1}, {\"b\": 2}", 8 },
+		{ "[1, 2]xyz", 6 },
+		{ "{\"t\": \"caf\\u00e9 }]\\\" \"}\n]", 24 },
+		{ "{\"a\": [{}, []]}", 15 },
+		{ "\"a string\", 1", 0 },		/* not an object or array */
+		{ "12, 13", 0 },
+		{ " {\"a\": 1}", 0 },		/* blanks are the caller's */
+		{ "{\"a\": \"\xff\"}", 0 },		/* not UTF-8 */
+		{ "{\"a\": tru}", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct fp_buf scratch = FP_BUF_INIT;
+		const char *in = cases[i].in;
+		size_t n = strlen(in), used = 0;
+		json_t *v = fp_json_parse_prefix(in, n, NULL, &scratch, &used);
+
+		CHECK((v != NULL) == (cases[i].used > 0));
+		if (v != NULL) {
+			json_t *whole = fp_json_parse_fast(in, used, NULL, &scratch);
+			char *a = dump(v), *b = dump(whole);
+
+			CHECK(used == cases[i].used);
+			CHECK_STR(a, b);
+			free(a);
+			free(b);
+			json_decref(whole);
+			for (size_t k = 0; k < used; k++) {
+				json_t *cut = fp_json_parse_prefix(in, k, NULL, &scratch, &n);
+
+				CHECK(cut == NULL);
+				json_decref(cut);
+			}
+		}
+		json_decref(v);
+		fp_buf_release(&scratch);
+	}
+}
+
 UNIT_MAIN(plain_json_is_parsed_as_jansson_parses_it, anything_else_is_left_to_jansson,
     strings_end_wherever_the_word_is, nesting_deeper_than_the_limit_is_left_to_jansson,
     members_nobody_reads_are_cut, decoded_keys_survive_their_values,
-    what_is_not_utf8_is_refused, bytes_are_counted_exactly)
+    what_is_not_utf8_is_refused, bytes_are_counted_exactly, a_prefix_is_one_value_and_no_more)
