@@ -67,17 +67,24 @@ void	 fp_kind_counts_release(struct fp_kind_counts *c);
  * reads everything again into a full store.
  */
 struct fp_prefilter {
-	struct fp_engine	*eng;		/* borrowed; made lenient */
+	struct fp_engine	*eng;		/* borrowed (a twin's: owned); lenient */
 	struct fp_kind_counts	 kinds;		/* every item judged */
 	long			 items;		/* judged */
 	long			 kept;		/* with a finding: stored */
 	int			 repeated;	/* a key came twice */
+	int			 twin;		/* made by fp_prefilter_fork */
 };
 void	 fp_prefilter_init(struct fp_prefilter *pf, struct fp_engine *eng);
 /* 1 when the item may be flagged and must be stored; counts it. */
 int	 fp_prefilter_keep(struct fp_prefilter *pf, const struct fp_item *item);
-/* Frees the counts; the engine is strict again. */
+/* Frees the counts (and a twin's engine); the engine is strict again. */
 void	 fp_prefilter_release(struct fp_prefilter *pf);
+/* A twin of pf, to judge on another thread beside it: an engine of its
+ * own (pf's rules, profile and "now"), counts of its own, from zero. */
+int	 fp_prefilter_fork(struct fp_prefilter *twin, const struct fp_prefilter *pf,
+	    struct fp_err *err);
+/* The twin's counts added to pf's; the twin released. */
+void	 fp_prefilter_join(struct fp_prefilter *pf, struct fp_prefilter *twin);
 
 /* Replace all findings in the store (one transaction). With pf (after an
  * import through it), the items counted are pf's, not those stored. */

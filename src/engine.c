@@ -842,10 +842,43 @@ fp_prefilter_keep(struct fp_prefilter *pf, const struct fp_item *item)
 void
 fp_prefilter_release(struct fp_prefilter *pf)
 {
-	if (pf->eng != NULL)
+	if (pf->twin)
+		fp_engine_free(pf->eng);
+	else if (pf->eng != NULL)
 		pf->eng->lenient = 0;
 	fp_kind_counts_release(&pf->kinds);
 	pf->eng = NULL;
+	pf->twin = 0;
+}
+
+static void kind_counts_add_n(struct fp_kind_counts *c, const char *platform,
+    enum fp_kind kind, long n);
+
+int
+fp_prefilter_fork(struct fp_prefilter *twin, const struct fp_prefilter *pf,
+    struct fp_err *err)
+{
+	struct fp_engine *eng;
+
+	memset(twin, 0, sizeof *twin);
+	if (fp_engine_new(&eng, pf->eng->rs, pf->eng->profile, err) != FP_OK)
+		return FP_FATAL;
+	eng->now = pf->eng->now;	/* one "now" for every item */
+	fp_prefilter_init(twin, eng);
+	twin->twin = 1;
+	return FP_OK;
+}
+
+void
+fp_prefilter_join(struct fp_prefilter *pf, struct fp_prefilter *twin)
+{
+	pf->items += twin->items;
+	pf->kept += twin->kept;
+	pf->repeated |= twin->repeated;
+	for (size_t i = 0; i < twin->kinds.n; i++)
+		kind_counts_add_n(&pf->kinds, twin->kinds.v[i].platform, twin->kinds.v[i].kind,
+		    twin->kinds.v[i].items);
+	fp_prefilter_release(twin);
 }
 
 /* --- scanning the store ----------------------------------------------- */
@@ -884,8 +917,9 @@ struct scan_ctx {
 
 /* One more item of its platform and kind (a handful of pairs, and items
  * come in runs of one pair: the last one is looked at first). */
-void
-fp_kind_counts_add(struct fp_kind_counts *c, const char *platform, enum fp_kind kind)
+static void
+kind_counts_add_n(struct fp_kind_counts *c, const char *platform, enum fp_kind kind,
+    long n)
 {
 	struct fp_kind_count *k;
 	size_t i;
@@ -893,7 +927,7 @@ fp_kind_counts_add(struct fp_kind_counts *c, const char *platform, enum fp_kind 
 	if (c->n > 0) {
 		k = &c->v[c->last];
 		if (k->kind == kind && strcmp(k->platform, platform) == 0) {
-			k->items++;
+			k->items += n;
 			return;
 		}
 	}
@@ -910,8 +944,14 @@ fp_kind_counts_add(struct fp_kind_counts *c, const char *platform, enum fp_kind 
 		c->v[i].items = 0;
 		c->n++;
 	}
-	c->v[i].items++;
+	c->v[i].items += n;
 	c->last = i;
+}
+
+void
+fp_kind_counts_add(struct fp_kind_counts *c, const char *platform, enum fp_kind kind)
+{
+	kind_counts_add_n(c, platform, kind, 1);
 }
 
 void

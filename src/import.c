@@ -24,13 +24,17 @@
  * connector a batch at a time while this thread writes them to the store
  * (SQLite is a third of an import). Batches come back in order, so the
  * store sees the items in the archive's order, as with one thread.
- * Judging on the way in (a prefilter), a second worker judges each batch
- * between the two, in the same order.
+ * Judging on the way in (a prefilter), two more workers judge the batches
+ * between the two (each with a twin of the prefilter: an engine of its
+ * own), and they come back in the same order. Judging is the longest of
+ * the three; with two judges it takes up the cores whenever reading and
+ * storing wait.
  */
 #define IMPORT_BATCH	256
 #define IMPORT_BATCH_BYTES ((size_t)4 << 20) /* or fewer items, past this */
-#define IMPORT_DEPTH	6	/* batches in flight */
-#define JUDGE_DEPTH	2	/* of which at the judge, at most */
+#define IMPORT_DEPTH	8	/* batches in flight */
+#define JUDGE_DEPTH	4	/* of which at the judges, at most */
+#define JUDGES		2
 
 struct import_batch {
 	struct fp_item	items[IMPORT_BATCH];
@@ -88,18 +92,48 @@ read_batch(void *ctx, int worker, void *task)
 	b->last = r->ended;
 }
 
-/* The judge's worker: which items of the batch a rule may flag. */
+/* The judges: the caller's prefilter and its twins, by worker. */
+struct import_judges {
+	struct fp_prefilter	*pf[JUDGES];
+	struct fp_prefilter	 twins[JUDGES - 1];
+	int			 n;
+};
+
+/* A judge's worker: which items of the batch a rule may flag. */
 static void
 judge_batch(void *ctx, int worker, void *task)
 {
-	struct fp_prefilter *pf = ctx;
+	struct import_judges *j = ctx;
+	struct fp_prefilter *pf = j->pf[worker];
 	struct import_batch *b = task;
 
-	(void)worker;
 	for (size_t i = 0; i < b->n; i++) {
 		b->keep[i] = (unsigned char)fp_prefilter_keep(pf, &b->items[i]);
 		b->hash[i] = fp_store_item_hash(&b->items[i]);
 	}
+}
+
+/* Judges for pf: as many as forks allow, at least pf itself. */
+static void
+judges_start(struct import_judges *j, struct fp_prefilter *pf)
+{
+	struct fp_err err;
+
+	j->pf[0] = pf;
+	for (j->n = 1; j->n < JUDGES; j->n++) {
+		if (fp_prefilter_fork(&j->twins[j->n - 1], pf, &err) != FP_OK)
+			break;	/* one judge fewer: still correct */
+		j->pf[j->n] = &j->twins[j->n - 1];
+	}
+}
+
+/* The twins' counts into pf's (their workers done). */
+static void
+judges_join(struct import_judges *j)
+{
+	for (int i = 1; i < j->n; i++)
+		fp_prefilter_join(j->pf[0], &j->twins[i - 1]);
+	j->n = 1;
 }
 
 /*
@@ -161,6 +195,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	struct import_reader reader = { 0 };
 	struct import_batch *batches = xcalloc(IMPORT_DEPTH, sizeof *batches), *b = NULL;
 	struct fp_workq *q = NULL, *judge_q = NULL;	/* reading; judging */
+	struct import_judges judges;
 	int64_t source_id = 0;
 	char *spath = stored_path(path), *counts = NULL;
 	int rc = FP_FAILED, in_tx = 0, opened = 0;
@@ -168,6 +203,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	size_t nplatforms = 0;
 
 	memset(res, 0, sizeof *res);
+	memset(&judges, 0, sizeof judges);
 	memset(&conn, 0, sizeof conn);
 	if (fp_source_open(&src, path, err) != FP_OK)
 		goto unreadable;
@@ -193,8 +229,10 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 		fp_conn_warn(&conn, NULL, "%s", fp_source_problems(src)->v[i]);
 	reader.conn = &conn;
 	q = fp_workq_new(fp_jobs() > 1 ? 1 : 0, IMPORT_DEPTH, read_batch, &reader);
-	if (pf != NULL && fp_jobs() > 1)
-		judge_q = fp_workq_new(1, JUDGE_DEPTH, judge_batch, pf);
+	if (pf != NULL && fp_jobs() > 1) {
+		judges_start(&judges, pf);
+		judge_q = fp_workq_new(judges.n, JUDGE_DEPTH, judge_batch, &judges);
+	}
 	for (int i = 0; i < IMPORT_DEPTH; i++)
 		fp_workq_submit(q, &batches[i]);
 	while ((b = next_batch(q, judge_q)) != NULL) {
@@ -243,6 +281,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	}
 	fp_workq_free(judge_q);
 	judge_q = NULL;
+	judges_join(&judges);
 	fp_workq_free(q);
 	q = NULL;
 	if (pf != NULL) {
@@ -304,6 +343,7 @@ drain:
 		while (judge_q != NULL && (b = fp_workq_collect(judge_q)) != NULL)
 			batch_release(b);
 		fp_workq_free(judge_q);
+		judges_join(&judges);
 		while ((b = fp_workq_collect(q)) != NULL)
 			batch_release(b);
 		fp_workq_free(q);
