@@ -138,25 +138,88 @@ fp_report_memo_release(struct fp_report_memo *m)
 	m->n = 0;
 }
 
+/* The guidelines rows (a rule's clauses, stored once), by id. */
+struct guidelines_map {
+	int64_t	*id;		/* ascending */
+	char	**json;
+	size_t	 n, cap;
+};
+
+static int
+guidelines_load(sqlite3 *db, struct guidelines_map *m)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, json FROM guidelines ORDER BY id", -1, &s,
+	    NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 32;
+			m->id = xreallocarray(m->id, m->cap, sizeof *m->id);
+			m->json = xreallocarray(m->json, m->cap, sizeof *m->json);
+		}
+		m->id[m->n] = sqlite3_column_int64(s, 0);
+		m->json[m->n++] = xstrdup(col(s, 1));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static const char *
+guidelines_find(const struct guidelines_map *m, int64_t id)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->id[mid] == id)
+			return m->json[mid];
+		if (m->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void
+guidelines_release(struct guidelines_map *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->json[i]);
+	free(m->id);
+	free(m->json);
+}
+
 int
 fp_report_findings(struct fp_store *st, int min_severity, const char *status,
     fp_row_fn fn, void *ud, struct fp_err *err)
 {
 	sqlite3 *db = fp_store_db(st);
+	struct guidelines_map gm = { NULL, NULL, 0, 0 };
 	sqlite3_stmt *s;
 	int rc;
 
+	if (guidelines_load(db, &gm) != 0) {
+		guidelines_release(&gm);
+		return fail(db, err);
+	}
 	if (sqlite3_prepare_v2(db,
 	    "SELECT i.platform, i.account, i.kind, i.native_id, i.url, i.created_at,"
 	    " i.text, f.category, f.rule, f.severity, f.action, f.evidence,"
-	    " f.guidelines, i.ref_author, i.source_file, i.source_index, f.fid,"
+	    " f.guidelines_id, i.ref_author, i.source_file, i.source_index, f.fid,"
 	    " COALESCE(d.decision, 'open')"
 	    " FROM findings f JOIN items i ON i.id = f.item_id"
 	    " LEFT JOIN decisions d ON d.fid = f.fid"
 	    " WHERE f.severity >= ?1 AND (?2 = 'all' OR COALESCE(d.decision, 'open') = ?2)"
 	    " ORDER BY f.severity DESC, i.created_at IS NULL, i.created_at, i.id, f.rule",
-	    -1, &s, NULL) != SQLITE_OK)
+	    -1, &s, NULL) != SQLITE_OK) {
+		guidelines_release(&gm);
 		return fail(db, err);
+	}
 	sqlite3_bind_int(s, 1, min_severity);
 	sqlite3_bind_text(s, 2, status != NULL ? status : "open", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -175,7 +238,7 @@ fp_report_findings(struct fp_store *st, int min_severity, const char *status,
 		r.severity = sqlite3_column_int(s, 9);
 		r.action = col(s, 10);
 		r.evidence = col(s, 11);
-		r.guidelines = col(s, 12);
+		r.guidelines = guidelines_find(&gm, sqlite3_column_int64(s, 12));
 		r.ref_author = col(s, 13);
 		r.source_file = col(s, 14);
 		r.source_index = sqlite3_column_int64(s, 15);
@@ -183,10 +246,12 @@ fp_report_findings(struct fp_store *st, int min_severity, const char *status,
 		r.status = col(s, 17);
 		if (fn(ud, &r) != 0) {
 			sqlite3_finalize(s);
+			guidelines_release(&gm);
 			return FP_FAILED;
 		}
 	}
 	sqlite3_finalize(s);
+	guidelines_release(&gm);
 	if (rc != SQLITE_DONE)
 		return fail(db, err);
 	return FP_OK;

@@ -18,12 +18,22 @@
 #include "footprint.h"
 #include "store.h"
 
+/* A row of the guidelines table, as fp_store_finding_add last saw it. */
+struct stored_guidelines {
+	const char	*seen;		/* the caller's string it came from */
+	char		*json;
+	int64_t		 id;
+};
+
 struct fp_store {
 	sqlite3		*db;
 	sqlite3_stmt	*item_upsert;
 	sqlite3_stmt	*finding_add;
 	sqlite3_stmt	*item_ident;
 	sqlite3_stmt	*key_seen;	/* fp_store_key_seen's */
+	sqlite3_stmt	*guidelines_add;
+	struct stored_guidelines *gl;	/* the guidelines rows known, */
+	size_t		 ngl, capgl;	/* until a rollback or a clear */
 	struct fp_keyset keys;		/* its keys, until there are too many */
 	int		 keys_spilled;	/* some went to the table keys_seen */
 	int		 import_tx;	/* fp_store_begin_import's transaction */
@@ -176,6 +186,17 @@ static const char *const migrations[] = {
 	"INSERT INTO scanned_kinds SELECT platform, kind, count(*) FROM items"
 	"  WHERE deleted = 0 AND EXISTS (SELECT 1 FROM runs WHERE command = 'scan')"
 	"  GROUP BY 1, 2;",
+	/* 5 -> 6: a rule's guideline clauses are stored once and its findings
+	 * point at them, instead of a copy in every finding (25 MB written by
+	 * the scan, then sorted by the report, for 51,676 findings). */
+	"CREATE TABLE guidelines ("
+	"  id INTEGER PRIMARY KEY,"
+	"  json TEXT NOT NULL UNIQUE);"
+	"INSERT OR IGNORE INTO guidelines (json) SELECT guidelines FROM findings;"
+	"ALTER TABLE findings ADD COLUMN guidelines_id INTEGER REFERENCES guidelines(id);"
+	"UPDATE findings SET guidelines_id ="
+	"  (SELECT id FROM guidelines g WHERE g.json = findings.guidelines);"
+	"ALTER TABLE findings DROP COLUMN guidelines;",
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -212,6 +233,15 @@ fp_store_schema_version(struct fp_store *st)
 		v = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+/* The guidelines ids known are not (rows rolled back, or cleared). */
+static void
+guidelines_forget(struct fp_store *st)
+{
+	for (size_t i = 0; i < st->ngl; i++)
+		free(st->gl[i].json);
+	st->ngl = 0;
 }
 
 static int
@@ -314,6 +344,9 @@ fp_store_close(struct fp_store *st)
 	sqlite3_finalize(st->finding_add);
 	sqlite3_finalize(st->item_ident);
 	sqlite3_finalize(st->key_seen);
+	sqlite3_finalize(st->guidelines_add);
+	guidelines_forget(st);
+	free(st->gl);
 	fp_keyset_release(&st->keys);
 	sqlite3_close(st->db);
 	free(st->path);
@@ -395,6 +428,7 @@ fp_store_commit(struct fp_store *st, struct fp_err *err)
 void
 fp_store_rollback(struct fp_store *st)
 {
+	guidelines_forget(st);
 	exec(st, "ROLLBACK", NULL);
 	import_tx_end(st);
 }
@@ -843,7 +877,55 @@ fp_store_account_display(struct fp_store *st, const char *platform, const char *
 int
 fp_store_findings_clear(struct fp_store *st, struct fp_err *err)
 {
-	return exec(st, "DELETE FROM findings", err);
+	guidelines_forget(st);
+	return exec(st, "DELETE FROM findings; DELETE FROM guidelines", err);
+}
+
+/*
+ * The id of the guidelines row holding json, added if there is none. A
+ * scan asks with a few strings (one per rule) again and again: those are
+ * remembered, the same pointer looked at first.
+ */
+static int
+guidelines_id(struct fp_store *st, const char *json, int64_t *id, struct fp_err *err)
+{
+	sqlite3_stmt *s;
+	struct stored_guidelines *g;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < st->ngl; i++)
+			if ((pass == 1 || st->gl[i].seen == json) &&
+			    strcmp(st->gl[i].json, json) == 0) {
+				st->gl[i].seen = json;
+				*id = st->gl[i].id;
+				return FP_OK;
+			}
+	if (st->guidelines_add == NULL && sqlite3_prepare_v2(st->db,
+	    "INSERT INTO guidelines (json) VALUES (?1)"
+	    " ON CONFLICT (json) DO UPDATE SET json = excluded.json RETURNING id",
+	    -1, &st->guidelines_add, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	s = st->guidelines_add;
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	*id = -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE || *id < 0)
+		return db_fail(st, err, "storing guidelines");
+	if (st->ngl == st->capgl) {
+		st->capgl = st->capgl ? st->capgl * 2 : 32;
+		st->gl = xreallocarray(st->gl, st->capgl, sizeof *st->gl);
+	}
+	g = &st->gl[st->ngl++];
+	g->seen = json;
+	g->json = xstrdup(json);
+	g->id = *id;
+	return FP_OK;
 }
 
 int
@@ -903,15 +985,19 @@ fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_
 {
 	sqlite3_stmt *s;
 	char fid[16];
+	int64_t gid = -1;
 	int rc;
 
+	if (guidelines_id(st, f->guidelines_json != NULL ? f->guidelines_json : "{}", &gid,
+	    err) != FP_OK)
+		return FP_FATAL;
 	if (f->fid[0] != '\0')
 		memcpy(fid, f->fid, sizeof fid);
 	else if (finding_id(st, f->item_id, f->rule, fid, err) != FP_OK)
 		return FP_FATAL;
 	if (st->finding_add == NULL && sqlite3_prepare_v2(st->db,
 	    "INSERT OR REPLACE INTO findings (item_id, rule, category, severity,"
-	    " action, evidence, guidelines, fid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+	    " action, evidence, guidelines_id, fid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
 	    -1, &st->finding_add, NULL) != SQLITE_OK)
 		return db_fail(st, err, "prepare");
 	s = st->finding_add;
@@ -922,7 +1008,7 @@ fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_
 	sqlite3_bind_int(s, 4, f->severity);
 	bind_text(s, 5, f->action);
 	bind_text(s, 6, f->evidence_json);
-	bind_text(s, 7, f->guidelines_json);
+	sqlite3_bind_int64(s, 7, gid);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);

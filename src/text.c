@@ -128,21 +128,27 @@ struct tag_sink {
 static void
 sink_put(struct tag_sink *k, const char *s, size_t n)
 {
+	const signed char *map = k->map;
+	char *o = k->o;		/* in locals: what o writes may alias k */
+	int space = k->space;
+
 	if (k->buf != NULL) {
 		fp_buf_add(k->buf, s, n);
 		return;
 	}
 	for (size_t j = 0; j < n; j++) {
-		signed char v = k->map[(unsigned char)s[j]];
+		signed char v = map[(unsigned char)s[j]];
 
 		if (v > 0) {
-			*k->o++ = (char)v;
-			k->space = 0;
-		} else if (v < 0 && !k->space) {
-			*k->o++ = ' ';
-			k->space = 1;
+			*o++ = (char)v;
+			space = 0;
+		} else if (v < 0 && !space) {
+			*o++ = ' ';
+			space = 1;
 		}
 	}
+	k->o = o;
+	k->space = space;
 }
 
 static void
