@@ -243,10 +243,33 @@ static int
 is_dropped(const char *const *drop, const char *key, size_t len)
 {
 	for (size_t i = 0; drop[i] != NULL; i++)
-		if (drop[i][0] == key[0] && strlen(drop[i]) == len &&
-		    memcmp(drop[i], key, len) == 0)
+		if (drop[i][0] == key[0] && strncmp(drop[i], key, len) == 0 &&
+		    drop[i][len] == '\0')
 			return 1;
 	return 0;
+}
+
+/* Bytes before a quote or a bracket (fp_swar_token_run), *high set when
+ * one of them is not ASCII. */
+static size_t
+token_run(const unsigned char *p, const unsigned char *end, int *high)
+{
+	const unsigned char *q = p;
+	uint64_t any = 0;
+
+	while (end - q >= 8) {
+		uint64_t w = fp_swar_load(q);
+
+		if (FP_SWAR_HAS(w, '"') | FP_SWAR_HAS(w & (FP_SWAR_ONES * 0xD9), 0x59))
+			break;
+		any |= w;
+		q += 8;
+	}
+	while (q < end && *q != '"' && *q != '{' && *q != '}' && *q != '[' && *q != ']')
+		any |= *q++;
+	if (any & FP_SWAR_HIGHS)
+		*high = 1;
+	return (size_t)(q - p);
 }
 
 /* Past the value at s->p unread: its brackets balanced, its strings
@@ -257,6 +280,8 @@ skip_value(struct jsp *s)
 	int depth = 0;
 
 	do {
+		if (depth > 0)		/* to the next quote or bracket */
+			s->p += token_run(s->p, s->end, &s->high);
 		if (s->p == s->end)
 			return 0;
 		switch (*s->p) {
