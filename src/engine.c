@@ -59,6 +59,7 @@ struct fp_engine {
 	struct fp_strv			 country_terms;
 	int				 country_hit;	/* term index + 1, or 0 */
 	int				 cased_guard;	/* see rs->cased_guards */
+	unsigned char			*needs_hit;	/* by rule: see needs_hit() */
 };
 
 /* Add one name of the deployment country (or of one of its parties). */
@@ -214,6 +215,8 @@ country_load(struct fp_engine *eng, const char *cc, const char *parties,
 	return FP_OK;
 }
 
+static int needs_hit(const struct fp_match *m);
+
 int
 fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
     const struct fp_profile *profile, struct fp_err *err)
@@ -244,6 +247,10 @@ fp_engine_new(struct fp_engine **out, const struct fp_ruleset *rs,
 		for (char *c = eng->work_domains.v[i]; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 	eng->hit = xcalloc(rs->npats ? rs->npats : 1, 1);
+	eng->needs_hit = xcalloc(rs->nrules ? rs->nrules : 1, 1);
+	for (size_t i = 0; i < rs->nrules; i++)
+		eng->needs_hit[i] = rs->rules[i].match != NULL &&
+		    (unsigned char)needs_hit(rs->rules[i].match);
 	eng->hit_ids = xreallocarray(NULL, rs->npats ? rs->npats : 1, sizeof *eng->hit_ids);
 	eng->rx_state = xcalloc(rs->nregexes ? rs->nregexes : 1, 1);
 	eng->rx_match = xcalloc(rs->nregexes ? rs->nregexes : 1, sizeof *eng->rx_match);
@@ -274,6 +281,7 @@ fp_engine_free(struct fp_engine *eng)
 	free(eng->accounts);
 	fp_strv_release(&eng->work_domains);
 	free(eng->hit);
+	free(eng->needs_hit);
 	free(eng->hit_ids);
 	for (size_t i = 0; i < eng->rs->nregexes; i++)
 		free(eng->rx_match[i]);
@@ -490,6 +498,36 @@ int_order(const void *a, const void *b)
 	int x = *(const int *)a, y = *(const int *)b;
 
 	return (x > y) - (x < y);
+}
+
+/*
+ * Can m hold only when some lexicon term was found in the text? Then a
+ * text without any (most texts) need not be evaluated against it.
+ */
+static int
+needs_hit(const struct fp_match *m)
+{
+	size_t i, n = 0;
+
+	switch (m->op) {
+	case FP_M_TERMS:
+		return 1;
+	case FP_M_REGEX:
+	case FP_M_COUNTRY:
+	case FP_M_NONE:
+		return 0;
+	case FP_M_ANY:		/* each kid needs one */
+	case FP_M_SCORE:	/* so does a positive threshold, then */
+		for (i = 0; i < m->nkids; i++)
+			n += needs_hit(&m->kids[i]);
+		return n == m->nkids && (m->op == FP_M_ANY || m->threshold > 0);
+	case FP_M_ALL:		/* one kid needs one */
+		for (i = 0; i < m->nkids; i++)
+			if (needs_hit(&m->kids[i]))
+				return 1;
+		return 0;
+	}
+	return 0;
 }
 
 /* Evaluate m; add the terms that made it true to ev; *score gets its weight. */
@@ -754,6 +792,8 @@ fp_engine_judge(struct fp_engine *eng, const struct fp_item *item, fp_finding_fn
 				find_terms(eng, item->text);
 				matched_text = 1;
 			}
+			if (eng->nhits == 0 && eng->needs_hit[i])
+				break;		/* it cannot hold */
 			/* The evidence only for a rule that fires (most do not):
 			 * once more, the terms and regexes already found. */
 			if ((ok = eval(eng, r->match, NULL, &score))) {

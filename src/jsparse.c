@@ -242,10 +242,16 @@ read_word(struct jsp *s)
 static int
 is_dropped(const char *const *drop, const char *key, size_t len)
 {
-	for (size_t i = 0; drop[i] != NULL; i++)
-		if (drop[i][0] == key[0] && strncmp(drop[i], key, len) == 0 &&
-		    drop[i][len] == '\0')
+	for (size_t i = 0; drop[i] != NULL; i++) {
+		const char *d = drop[i];
+		size_t j = 0;
+
+		/* names are short: inline, stopping at d's NUL (keys have none) */
+		while (j < len && d[j] == key[j])
+			j++;
+		if (j == len && d[j] == '\0')
 			return 1;
+	}
 	return 0;
 }
 

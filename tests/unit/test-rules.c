@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "rules.h"
+#include "engine.h"
+#include "item.h"
+#include "profile.h"
 
 static char dir[64];
 
@@ -166,6 +169,90 @@ UNIT(score_needs_threshold)
 	CHECK(strstr(err.msg, "threshold") != NULL);
 }
 
+static int
+fired(void *ud, const struct fp_finding *f)
+{
+	struct fp_buf *b = ud;
+
+	fp_buf_addf(b, "%s%s", b->len ? " " : "", f->rule);
+	return 0;
+}
+
+/* The rules that fire on text, by id, in order. */
+static char *
+judged(const struct fp_ruleset *rs, const char *text)
+{
+	struct fp_profile p = FP_PROFILE_INIT;
+	struct fp_engine *eng;
+	struct fp_item item;
+	struct fp_buf b = FP_BUF_INIT;
+	struct fp_err err;
+
+	if (fp_engine_new(&eng, rs, &p, &err) != FP_OK)
+		return xstrdup(err.msg);
+	fp_item_init(&item);
+	item.platform = "x";
+	item.kind = FP_KIND_POST;
+	item.text = xstrdup(text);
+	fp_engine_judge(eng, &item, fired, &b);
+	fp_item_release(&item);
+	fp_engine_free(eng);
+	fp_buf_addstr(&b, "");
+	return fp_buf_detach(&b);
+}
+
+/* A text without a single lexicon term is not evaluated against rules that
+ * need one, and is against the rest: none, regexes, any with a regex. */
+UNIT(rules_that_need_no_term_still_fire)
+{
+	static const char *const cases[][2] = {
+		{ "nothing to see here", "none" },
+		{ "flag7 is up", "none regex any-rx" },
+		{ "vote now", "terms all-rx-none any-rx" },
+		{ "vote for flag7", "regex terms all both any-rx score" },
+		{ "flag7 flag8", "none regex any-rx" },
+	};
+	struct fp_ruleset rs;
+	struct fp_err err;
+	char path[256];
+
+	write_file("a.yaml", "rules:\n"
+	    "  - {id: none, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {none: [{terms: [vote]}]}}\n"
+	    "  - {id: regex, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {regex: \"\\\\bflag[0-9]\\\\b\"}}\n"
+	    "  - {id: terms, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {terms: [vote]}}\n"
+	    "  - {id: all, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {all: [{terms: [vote]}, {regex: \"flag\"}]}}\n"
+	    "  - {id: all-rx-none, title: t, category: political, severity: high,\n"
+	    "     action: delete, match: {all: [{terms: [vote]}, {none: [{regex: \"flag\"}]}]}}\n"
+	    "  - {id: both, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {all: [{regex: \"flag\"}, {any: [{terms: [vote]}]}]}}\n"
+	    "  - {id: any-rx, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {any: [{terms: [vote]}, {regex: \"flag\"}]}}\n"
+	    "  - {id: score, title: t, category: political, severity: high, action: delete,\n"
+	    "     match: {score: {threshold: 2, of: [{terms: [vote]}, {terms: [flag7]}]}}}\n");
+	write_file("agencies/a.yaml", "agency: UNHCR\ndocument: d\nclauses:\n"
+	    "  \"§2\": {title: Be impartial, quote: \"q\"}\nrules:\n"
+	    "  none: {cite: [\"§2\"]}\n  regex: {cite: [\"§2\"]}\n  terms: {cite: [\"§2\"]}\n"
+	    "  all: {cite: [\"§2\"]}\n  all-rx-none: {cite: [\"§2\"]}\n"
+	    "  both: {cite: [\"§2\"]}\n  any-rx: {cite: [\"§2\"]}\n  score: {cite: [\"§2\"]}\n");
+	CHECK_INT(fp_ruleset_load(&rs, dir, &err), FP_OK);
+	if (rs.nrules == 8) {
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			char *got = judged(&rs, cases[i][0]);
+
+			CHECK_STR(got, cases[i][1]);
+			free(got);
+		}
+		fp_ruleset_release(&rs);
+	}
+	write_file("agencies/a.yaml", AGENCY);
+	snprintf(path, sizeof path, "%s/a.yaml", dir);
+	unlink(path);
+}
+
 static void
 setup(void)
 {
@@ -200,4 +287,5 @@ UNIT(run_teardown) { teardown(); }
 UNIT_MAIN(shipped_rules_load, run_setup, good_rule_with_terms, unknown_category_named,
     missing_lexicon_named, unknown_field_and_bad_yaml, regex_errors_named,
     agency_profile_cites_and_severity, uncited_rule_refused,
-    duplicate_id_refused, score_needs_threshold, run_teardown)
+    duplicate_id_refused, score_needs_threshold, rules_that_need_no_term_still_fire,
+    run_teardown)
