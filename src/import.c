@@ -52,13 +52,22 @@ struct import_reader {
 };
 
 static void
+batch_release(struct import_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		fp_item_release(&b->items[i]);
+	b->n = 0;
+}
+
+static void
 read_batch(void *ctx, int worker, void *task)
 {
 	struct import_reader *r = ctx;
 	struct import_batch *b = task;
 
 	(void)worker;
-	b->n = 0;
+	batch_release(b);	/* the items stored before: freed by the thread
+				 * that made them, not the writer */
 	b->bytes = 0;
 	b->last = 0;
 	/* Items of up to a MiB each (FP_ITEM_MAX_TEXT): a batch is also cut
@@ -151,13 +160,6 @@ next_batch(struct fp_workq *read_q, struct fp_workq *judge_q)
 	return fp_workq_collect(judge_q);
 }
 
-static void
-batch_release(struct import_batch *b)
-{
-	for (size_t i = 0; i < b->n; i++)
-		fp_item_release(&b->items[i]);
-	b->n = 0;
-}
 
 char *
 fp_import_counts_json(const struct fp_import_result *res)
@@ -275,9 +277,10 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 					res->unknown_content++;
 			}
 		}
-		batch_release(b);
 		if (!last)
-			fp_workq_submit(q, b);
+			fp_workq_submit(q, b);	/* released as it is refilled */
+		else
+			batch_release(b);
 	}
 	fp_workq_free(judge_q);
 	judge_q = NULL;
