@@ -72,6 +72,13 @@ void	fp_item_init(struct fp_item *item);
  * silently: they are ids, links and names); *size (unless NULL) gets
  * what fp_item_size would say after. */
 size_t	fp_item_clip(struct fp_item *item, size_t *size);
+/* fp_item_clip in two halves, so that the import can repair on another
+ * thread: fp_item_cut only cuts (returns and sets what fp_item_clip would
+ * for UTF-8 fields; a field may still hold bad bytes), fp_item_repair
+ * then makes every field UTF-8 and cuts again, silently, what repairing
+ * lengthened. The two give what fp_item_clip gives on UTF-8 fields. */
+size_t	fp_item_cut(struct fp_item *item, size_t *size);
+void	fp_item_repair(struct fp_item *item);
 void	fp_item_release(struct fp_item *item);	/* frees members, then init */
 /* Bytes the item's strings take (batches of items are bounded by it). */
 size_t	fp_item_size(const struct fp_item *item);

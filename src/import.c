@@ -48,6 +48,7 @@ struct import_batch {
 struct import_reader {
 	struct fp_conn	*conn;
 	int		 ended;		/* worker's own */
+	int		 repair_later;	/* the judges repair UTF-8 (fp_item_cut) */
 	atomic_int	 stop;		/* set by the writer on a fatal error */
 };
 
@@ -91,7 +92,10 @@ read_batch(void *ctx, int worker, void *task)
 			r->ended = 1;
 			break;
 		}
-		if ((was = fp_item_clip(item, &size)) > 0)
+		/* with judges, the UTF-8 check (a pass over every byte) is
+		 * theirs: this thread is the longest of the chain */
+		was = r->repair_later ? fp_item_cut(item, &size) : fp_item_clip(item, &size);
+		if (was > 0)
 			fp_conn_warn(r->conn, item->source_file, "item %ld: a text of %zu"
 			    " bytes; only its first %zu KiB are kept and audited",
 			    item->source_index, was, FP_ITEM_MAX_TEXT >> 10);
@@ -117,6 +121,7 @@ judge_batch(void *ctx, int worker, void *task)
 	struct import_batch *b = task;
 
 	for (size_t i = 0; i < b->n; i++) {
+		fp_item_repair(&b->items[i]);
 		b->keep[i] = (unsigned char)fp_prefilter_keep(pf, &b->items[i]);
 		b->hash[i] = fp_store_item_hash(&b->items[i]);
 	}
@@ -230,6 +235,7 @@ fp_import_path(struct fp_store *st, const char *path, const char *platform,
 	for (size_t i = 0; i < fp_source_problems(src)->n; i++)
 		fp_conn_warn(&conn, NULL, "%s", fp_source_problems(src)->v[i]);
 	reader.conn = &conn;
+	reader.repair_later = pf != NULL && fp_jobs() > 1;	/* judges below */
 	q = fp_workq_new(fp_jobs() > 1 ? 1 : 0, IMPORT_DEPTH, read_batch, &reader);
 	if (pf != NULL && fp_jobs() > 1) {
 		judges_start(&judges, pf);

@@ -117,8 +117,9 @@ repair(char **field)
 	return len;
 }
 
-size_t
-fp_item_clip(struct fp_item *item, size_t *size)
+/* Cut every field to its maximum, repairing its UTF-8 first if fix. */
+static size_t
+clip_fields(struct fp_item *item, size_t *size, int fix)
 {
 	char **fields[] = { &item->account, &item->native_id, &item->url, &item->lang,
 	    &item->media_types, &item->place, &item->ref_author, &item->ref_id,
@@ -126,8 +127,9 @@ fp_item_clip(struct fp_item *item, size_t *size)
 	size_t n = sizeof *item, was = 0;
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		size_t len = repair(fields[i]), max = fields[i] == &item->text ?
-		    FP_ITEM_MAX_TEXT : FP_ITEM_MAX_FIELD, cut = clip(*fields[i], len, max);
+		size_t len = fix ? repair(fields[i]) : *fields[i] != NULL ? strlen(*fields[i]) : 0;
+		size_t max = fields[i] == &item->text ? FP_ITEM_MAX_TEXT : FP_ITEM_MAX_FIELD;
+		size_t cut = clip(*fields[i], len, max);
 
 		if (fields[i] == &item->text)
 			was = cut;
@@ -137,6 +139,24 @@ fp_item_clip(struct fp_item *item, size_t *size)
 	if (size != NULL)
 		*size = n;
 	return was;
+}
+
+size_t
+fp_item_clip(struct fp_item *item, size_t *size)
+{
+	return clip_fields(item, size, 1);
+}
+
+size_t
+fp_item_cut(struct fp_item *item, size_t *size)
+{
+	return clip_fields(item, size, 0);
+}
+
+void
+fp_item_repair(struct fp_item *item)
+{
+	clip_fields(item, NULL, 1);
 }
 
 size_t

@@ -46,6 +46,42 @@ valid_utf8(const char *s)
 	return 1;
 }
 
+/* UTF-8 as fp_item_clip checks it (Unicode's table 3-7), or NULL. */
+static int
+strict_utf8(const char *s)
+{
+	return s == NULL || fp_utf8_valid(s, strlen(s));
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* dst: src with its own copies of the strings. */
+static void
+item_copy(struct fp_item *dst, const struct fp_item *src)
+{
+	*dst = *src;
+	dst->account = dup_or_null(src->account);
+	dst->native_id = dup_or_null(src->native_id);
+	dst->url = dup_or_null(src->url);
+	dst->text = dup_or_null(src->text);
+	dst->lang = dup_or_null(src->lang);
+	dst->media_types = dup_or_null(src->media_types);
+	dst->place = dup_or_null(src->place);
+	dst->ref_author = dup_or_null(src->ref_author);
+	dst->ref_id = dup_or_null(src->ref_id);
+	dst->source_file = dup_or_null(src->source_file);
+}
+
 static int
 count_finding(void *ud, const struct fp_finding *f)
 {
@@ -103,7 +139,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		while ((r = fp_conn_next(&conn, &item, &err)) == FP_OK) {
 			size_t bytes;
 
-			fp_item_clip(&item, &bytes);
+			{
+				/* the import's halves give what fp_item_clip gives,
+				 * UTF-8 and cut, and the same on UTF-8 fields */
+				struct fp_item half;
+				size_t hb, hw, w;
+				int utf8 = strict_utf8(item.text) && strict_utf8(item.account) &&
+				    strict_utf8(item.native_id) && strict_utf8(item.url) &&
+				    strict_utf8(item.ref_author) && strict_utf8(item.ref_id) &&
+				    strict_utf8(item.place) && strict_utf8(item.lang) &&
+				    strict_utf8(item.media_types) && strict_utf8(item.source_file);
+
+				item_copy(&half, &item);
+				hw = fp_item_cut(&half, &hb);
+				fp_item_repair(&half);
+				w = fp_item_clip(&item, &bytes);
+				FUZZ_ASSERT(half.text == NULL || strlen(half.text) <= FP_ITEM_MAX_TEXT);
+				FUZZ_ASSERT(valid_utf8(half.text) && valid_utf8(half.account));
+				if (utf8) {
+					FUZZ_ASSERT(hw == w && hb == bytes);
+					FUZZ_ASSERT(same_str(half.text, item.text));
+					FUZZ_ASSERT(same_str(half.url, item.url));
+				}
+				fp_item_release(&half);
+			}
 			items++;
 			FUZZ_ASSERT(bytes == fp_item_size(&item));
 			FUZZ_ASSERT(fp_platform_valid(item.platform));
