@@ -75,12 +75,12 @@ static long
 piece_read(void *ud, char *buf, size_t n, struct fp_err *err)
 {
 	const char **p = ud;
-	size_t len = strlen(*p);
+	size_t len;
 
 	(void)err;
 	if (n > 7)
 		n = 7;		/* a few bytes at a time */
-	if (n > len)
+	if (n > (len = strnlen(*p, n)))	/* not strlen: the document is long */
 		n = len;
 	memcpy(buf, *p, n);
 	*p += n;
