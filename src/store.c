@@ -207,6 +207,16 @@ db_fail(struct fp_store *st, struct fp_err *err, const char *what)
 	return FP_FATAL;
 }
 
+/* *s, prepared from sql the first time it is asked for, then kept (and
+ * finalized by fp_store_close). */
+static int
+prepared(struct fp_store *st, sqlite3_stmt **s, const char *sql, struct fp_err *err)
+{
+	if (*s == NULL && sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "prepare");
+	return FP_OK;
+}
+
 static int
 exec(struct fp_store *st, const char *sql, struct fp_err *err)
 {
@@ -588,7 +598,7 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 	char *key;
 	int rc;
 
-	if (st->item_upsert == NULL && sqlite3_prepare_v2(st->db,
+	if (prepared(st, &st->item_upsert,
 	    "INSERT INTO items (platform, account, kind, item_key, native_id, url,"
 	    " created_at, text, lang, media_count, media_types, lat, lon, place,"
 	    " ref_author, ref_id, source_file, source_index, deleted, source_id)"
@@ -606,8 +616,8 @@ fp_store_item_upsert(struct fp_store *st, struct fp_item *item, int64_t source_i
 	    " ref_id = COALESCE(excluded.ref_id, ref_id),"
 	    " source_file = excluded.source_file, source_index = excluded.source_index,"
 	    " deleted = MAX(excluded.deleted, deleted), source_id = excluded.source_id",
-	    -1, &st->item_upsert, NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+	    err) != FP_OK)
+		return FP_FATAL;
 	s = st->item_upsert;
 	key = item_key(item);
 	bind_borrowed(s, 1, item->platform);
@@ -657,10 +667,9 @@ fp_store_keys_begin(struct fp_store *st, size_t max_keys, struct fp_err *err)
 	if (exec(st, "CREATE TABLE IF NOT EXISTS keys_seen (h INTEGER PRIMARY KEY)",
 	    err) != FP_OK)
 		return FP_FATAL;
-	if (st->key_seen == NULL && sqlite3_prepare_v2(st->db,
-	    "INSERT INTO keys_seen (h) VALUES (?1) ON CONFLICT DO NOTHING", -1,
-	    &st->key_seen, NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+	if (prepared(st, &st->key_seen,
+	    "INSERT INTO keys_seen (h) VALUES (?1) ON CONFLICT DO NOTHING", err) != FP_OK)
+		return FP_FATAL;
 	fp_keyset_release(&st->keys);
 	fp_keyset_init(&st->keys, max_keys > 0 ? max_keys : FP_STORE_KEYS_IN_MEMORY);
 	st->keys_spilled = 0;
@@ -901,11 +910,11 @@ guidelines_id(struct fp_store *st, const char *json, int64_t *id, struct fp_err 
 				*id = st->gl[i].id;
 				return FP_OK;
 			}
-	if (st->guidelines_add == NULL && sqlite3_prepare_v2(st->db,
+	if (prepared(st, &st->guidelines_add,
 	    "INSERT INTO guidelines (json) VALUES (?1)"
 	    " ON CONFLICT (json) DO UPDATE SET json = excluded.json RETURNING id",
-	    -1, &st->guidelines_add, NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+	    err) != FP_OK)
+		return FP_FATAL;
 	s = st->guidelines_add;
 	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
 	*id = -1;
@@ -963,10 +972,9 @@ finding_id(struct fp_store *st, int64_t item_id, const char *rule, char out[16],
 	uint64_t h = IDENT_SEED;
 	int rc;
 
-	if (st->item_ident == NULL && sqlite3_prepare_v2(st->db,
-	    "SELECT platform, account, kind, item_key FROM items WHERE id = ?1", -1,
-	    &st->item_ident, NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+	if (prepared(st, &st->item_ident,
+	    "SELECT platform, account, kind, item_key FROM items WHERE id = ?1", err) != FP_OK)
+		return FP_FATAL;
 	s = st->item_ident;
 	sqlite3_bind_int64(s, 1, item_id);
 	rc = sqlite3_step(s);
@@ -995,11 +1003,11 @@ fp_store_finding_add(struct fp_store *st, const struct fp_finding *f, struct fp_
 		memcpy(fid, f->fid, sizeof fid);
 	else if (finding_id(st, f->item_id, f->rule, fid, err) != FP_OK)
 		return FP_FATAL;
-	if (st->finding_add == NULL && sqlite3_prepare_v2(st->db,
+	if (prepared(st, &st->finding_add,
 	    "INSERT OR REPLACE INTO findings (item_id, rule, category, severity,"
 	    " action, evidence, guidelines_id, fid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-	    -1, &st->finding_add, NULL) != SQLITE_OK)
-		return db_fail(st, err, "prepare");
+	    err) != FP_OK)
+		return FP_FATAL;
 	s = st->finding_add;
 	sqlite3_bind_text(s, 8, fid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 1, f->item_id);
